@@ -1,0 +1,57 @@
+// swift-tools-version: 6.1
+// Jornada: a deterministic discrete-event simulator of a brewer's retailers and the two logistics
+// engines their journeys load. Dependencies run one way: kernel ← engines ← harness ← CLI.
+import PackageDescription
+
+let strict: [SwiftSetting] = [
+    .swiftLanguageMode(.v6),
+    .enableUpcomingFeature("ExistentialAny"),
+]
+
+let package = Package(
+    name: "Jornada",
+    platforms: [.macOS(.v14)],
+    products: [
+        .library(name: "DiscreteEvents", targets: ["DiscreteEvents"]),
+        .library(name: "DeliveryScheduling", targets: ["DeliveryScheduling"]),
+        .library(name: "TechnicianBooking", targets: ["TechnicianBooking"]),
+        .library(name: "Benchmarking", targets: ["Benchmarking"]),
+        .library(name: "PlanningFiles", targets: ["PlanningFiles"]),
+        .executable(name: "jornada", targets: ["jornada"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/apple/swift-collections", from: "1.1.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "5.0.1"),
+    ],
+    targets: [
+        // The kernel: imports nothing, not even Foundation.
+        .target(name: "DiscreteEvents", swiftSettings: strict),
+        // The engines: depend on the kernel only.
+        .target(name: "DeliveryScheduling", dependencies: ["DiscreteEvents"], swiftSettings: strict),
+        .target(name: "TechnicianBooking", dependencies: ["DiscreteEvents"], swiftSettings: strict),
+        // The harness: benchmarks (with swift-collections' Heap as the baseline) and planning files.
+        .target(
+            name: "Benchmarking",
+            dependencies: [
+                "DiscreteEvents", "DeliveryScheduling", "TechnicianBooking",
+                .product(name: "HeapModule", package: "swift-collections"),
+            ],
+            swiftSettings: strict),
+        .target(
+            name: "PlanningFiles",
+            dependencies: ["DiscreteEvents", "DeliveryScheduling", .product(name: "Yams", package: "Yams")],
+            swiftSettings: strict),
+        .executableTarget(
+            name: "jornada",
+            dependencies: [
+                "DiscreteEvents", "DeliveryScheduling", "TechnicianBooking", "Benchmarking", "PlanningFiles",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            swiftSettings: strict),
+        .testTarget(name: "DiscreteEventsTests", dependencies: ["DiscreteEvents"], swiftSettings: strict),
+        .testTarget(name: "DeliverySchedulingTests", dependencies: ["DeliveryScheduling", "PlanningFiles"], swiftSettings: strict),
+        .testTarget(name: "TechnicianBookingTests", dependencies: ["TechnicianBooking"], swiftSettings: strict),
+        .testTarget(name: "JornadaCLITests", dependencies: ["jornada", "Benchmarking"], swiftSettings: strict),
+    ]
+)

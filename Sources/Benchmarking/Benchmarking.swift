@@ -1,0 +1,1 @@
+// Benchmarking module

@@ -1,0 +1,1 @@
+// DeliveryScheduling module

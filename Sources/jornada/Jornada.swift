@@ -1,0 +1,23 @@
+import ArgumentParser
+
+/// The `jornada` command: runs, plans and benchmarks Jornada's simulator and engines.
+@main
+struct Jornada: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "jornada",
+        abstract: "Simulate a brewer's retailers and benchmark its delivery and technician engines.",
+        version: JornadaVersion.current,
+        subcommands: [Bench.self])
+}
+
+/// The version string printed by `jornada --version`.
+enum JornadaVersion {
+    static let current = "0.1.0"
+}
+
+/// `jornada bench …`: the benchmark harness.
+struct Bench: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Measure the kernel and the engines (release build recommended).",
+        subcommands: [BenchKernel.self])
+}
