@@ -7,7 +7,7 @@ struct Jornada: ParsableCommand {
         commandName: "jornada",
         abstract: "Simulate a brewer's retailers and benchmark its delivery and technician engines.",
         version: JornadaVersion.current,
-        subcommands: [Bench.self])
+        subcommands: [Plan.self, Bench.self])
 }
 
 /// The version string printed by `jornada --version`.
@@ -19,5 +19,5 @@ enum JornadaVersion {
 struct Bench: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Measure the kernel and the engines (release build recommended).",
-        subcommands: [BenchKernel.self])
+        subcommands: [BenchKernel.self, BenchScheduler.self, BenchTechnicians.self])
 }
