@@ -32,6 +32,19 @@ public struct SimDuration: Hashable, Comparable, Sendable, AdditiveArithmetic {
     /// `n` days of 24 hours.
     @inlinable public static func days(_ n: Int64) -> SimDuration { SimDuration(ticks: n * ticksPerDay) }
 
+    /// `n` microseconds (an `Int` spelling, so that integer literals pick this overload).
+    @inlinable public static func microseconds(_ n: Int) -> SimDuration { .microseconds(Int64(n)) }
+    /// `n` milliseconds.
+    @inlinable public static func milliseconds(_ n: Int) -> SimDuration { .milliseconds(Int64(n)) }
+    /// `n` seconds.
+    @inlinable public static func seconds(_ n: Int) -> SimDuration { .seconds(Int64(n)) }
+    /// `n` minutes.
+    @inlinable public static func minutes(_ n: Int) -> SimDuration { .minutes(Int64(n)) }
+    /// `n` hours.
+    @inlinable public static func hours(_ n: Int) -> SimDuration { .hours(Int64(n)) }
+    /// `n` days of 24 hours.
+    @inlinable public static func days(_ n: Int) -> SimDuration { .days(Int64(n)) }
+
     /// `s` seconds, rounded to the nearest tick (for sampled durations).
     @inlinable public static func seconds(_ s: Double) -> SimDuration {
         SimDuration(ticks: Int64((s * Double(ticksPerSecond)).rounded()))
