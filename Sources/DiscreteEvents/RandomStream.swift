@@ -84,5 +84,5 @@ struct SplitMix64 {
 }
 
 extension UInt64 {
-    @inlinable func rotl(_ k: UInt64) -> UInt64 { (self << k) | (self >> (64 &- k)) }
+    @inlinable @inline(__always) func rotl(_ k: UInt64) -> UInt64 { (self << k) | (self >> (64 &- k)) }
 }
