@@ -1,9 +1,74 @@
 import Benchmark
 import DiscreteEvents
+import Foundation
 
-/// The Kernel suite (placeholder until its issue lands).
+/// Exponential increments (mean 60 s) from a table of quantiles, as in `jornada bench kernel`.
+private let increments: [Int64] = (0..<4_096).map { i in
+    Int64(-60_000_000 * Foundation.log(1 - (Double(i) + 0.5) / 4_096)) + 1
+}
+
+/// The hold model at `pending` events: the measured region pops and reschedules; nothing else.
+private func holdModel(_ benchmark: Benchmark, pending: Int) {
+    var q = EventQueue<UInt32>()
+    q.reserveCapacity(pending)
+    var rng = RandomStream(seed: 7, stream: 1)
+    for i in 0..<pending {
+        q.schedule(UInt32(i), at: SimTime(ticks: increments[Int(rng.next() >> 52)]))
+    }
+    // Warm the buckets to steady state before measuring.
+    for _ in 0..<(2 * pending) {
+        let (t, e) = q.popNext()!
+        q.schedule(e, at: t + SimDuration(ticks: increments[Int(rng.next() >> 52)]))
+    }
+    benchmark.startMeasurement()
+    var sum: Int64 = 0
+    for _ in benchmark.scaledIterations {
+        let (t, e) = q.popNext()!
+        sum &+= t.ticks
+        q.schedule(e, at: t + SimDuration(ticks: increments[Int(rng.next() >> 52)]))
+    }
+    benchmark.stopMeasurement()
+    blackHole(sum)
+}
+
+/// A small model: customers arrive, wait for one server, leave (an M/M/1 queue without statistics).
+private struct SingleServer: SimulationModel {
+    enum Event { case arrival, departure }
+    var rng = RandomStream(seed: 3, stream: 9)
+    var waiting = 0
+    var busy = false
+
+    mutating func draw() -> SimDuration { SimDuration(ticks: increments[Int(rng.next() >> 52)] / 2) }
+
+    mutating func handle(_ event: Event, agenda: inout Agenda<Event>) {
+        switch event {
+        case .arrival:
+            agenda.schedule(.arrival, after: draw() + draw())
+            if busy { waiting += 1 } else { busy = true; agenda.schedule(.departure, after: draw()) }
+        case .departure:
+            if waiting > 0 { waiting -= 1; agenda.schedule(.departure, after: draw()) } else { busy = false }
+        }
+    }
+}
+
 let benchmarks: @Sendable () -> Void = {
-    Benchmark("Kernel.placeholder", configuration: .init(metrics: [.mallocCountTotal], maxIterations: 10)) { benchmark in
-        for _ in benchmark.scaledIterations { blackHole(SimTime.zero + .seconds(1)) }
+    let steady = Benchmark.Configuration(
+        metrics: [.mallocCountTotal, .wallClock, .throughput],
+        scalingFactor: .mega,
+        maxDuration: .seconds(3),
+        maxIterations: 3)
+
+    Benchmark("Kernel.holdModel1k", configuration: steady) { benchmark in holdModel(benchmark, pending: 1_000) }
+    Benchmark("Kernel.holdModel100k", configuration: steady) { benchmark in holdModel(benchmark, pending: 100_000) }
+    Benchmark("Kernel.holdModel1M", configuration: steady) { benchmark in holdModel(benchmark, pending: 1_000_000) }
+
+    Benchmark("Kernel.simulationLoop", configuration: steady) { benchmark in
+        var sim = Simulation(model: SingleServer())
+        sim.schedule(.arrival, at: .zero)
+        sim.run(maxEvents: 100_000)  // warm up: buffers reach their steady size
+        benchmark.startMeasurement()
+        sim.run(maxEvents: benchmark.scaledIterations.count)
+        benchmark.stopMeasurement()
+        blackHole(sim.eventsProcessed)
     }
 }
