@@ -141,6 +141,8 @@ struct StatisticsTests {
         }
         #expect(throws: StatisticsError.self) { try ConfidenceInterval(replications: [1, .nan]) }
         #expect(try ConfidenceInterval(replications: [4, 4, 4]).halfWidth == 0)
+        #expect(abs(ConfidenceInterval.studentTQuantile(0.975, degreesOfFreedom: 29) - 2.045230) < 1e-6)
+        #expect(abs(ConfidenceInterval.normalQuantile(0.975) - 1.959963984540054) < 1e-15)
     }
 
     /// Coverage: 95 % intervals from 10 normal observations contain the true mean about 95 % of the time.
