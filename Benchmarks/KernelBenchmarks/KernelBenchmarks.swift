@@ -56,7 +56,10 @@ let benchmarks: @Sendable () -> Void = {
         metrics: [.mallocCountTotal, .wallClock, .throughput],
         scalingFactor: .mega,
         maxDuration: .seconds(3),
-        maxIterations: 3)
+        maxIterations: 3,
+        // A few dozen mallocs come from the harness itself and vary by run; one allocation per
+        // event would add millions, so a tolerance of 500 keeps CI stable and still catches it.
+        thresholds: [.mallocCountTotal: .init(absolute: [.p90: 500])])
 
     Benchmark("Kernel.holdModel1k", configuration: steady) { benchmark in holdModel(benchmark, pending: 1_000) }
     Benchmark("Kernel.holdModel100k", configuration: steady) { benchmark in holdModel(benchmark, pending: 100_000) }
