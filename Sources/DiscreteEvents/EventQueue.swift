@@ -287,7 +287,7 @@ public struct EventQueue<Event> {
     }
 
     /// Makes the front hold the next live entry at its top; returns false when the queue is empty.
-    @inlinable
+    @inlinable @inline(__always)
     mutating func settleFront() -> Bool {
         while true {
             while front.pointee.count > 0 {
@@ -324,7 +324,7 @@ public struct EventQueue<Event> {
         bucket.pointee.count = 0
     }
 
-    @inlinable
+    @inlinable @inline(__always)
     mutating func pushFront(_ e: Entry) {
         let heap = front
         heap.pointee.append(e)
@@ -339,7 +339,7 @@ public struct EventQueue<Event> {
         a[i] = e
     }
 
-    @inlinable
+    @inlinable @inline(__always)
     mutating func popFront() -> Entry {
         let heap = front
         let a = heap.pointee.base.unsafelyUnwrapped
