@@ -1,0 +1,116 @@
+/// The `SimulationModel` that runs processes: its event is a process slot, and handling it resumes
+/// that process until it yields (waits, queues, passivates or finishes).
+///
+/// Acquiring a free resource and releasing one continue the process in the same event; every other
+/// step leaves exactly one pending event (or none for a queued or passive process). Requests made
+/// during `resume` — spawns, signals, grants — are scheduled in the order they were made, before the
+/// process's own next event, so same-instant ordering follows (time, priority, insertion order) and
+/// runs are deterministic. `ProcessSimulation` wraps a `Simulation` of this model.
+public struct ProcessModel<P: SimulationProcess>: SimulationModel {
+    /// The model's event: the slot of the process to resume.
+    public typealias Event = UInt32
+
+    /// The processes, by slot. A finished process stays here until its slot is reused.
+    @usableFromInline var processes: ContiguousArray<P> = []
+    /// The clock, per-process bookkeeping, resources and shared state.
+    public var context: ProcessContext<P>
+
+    /// A model with no processes, sharing `shared`, its clock at `start`.
+    @inlinable
+    public init(shared: P.Shared, start: SimTime = .zero) {
+        context = ProcessContext(shared: shared, start: start)
+    }
+
+    /// Adds a FIFO resource pool of `capacity` units (at least 1). - Complexity: O(1) amortised.
+    @inlinable
+    public mutating func addResource(capacity: Int) -> ResourceID {
+        precondition(capacity >= 1, "ProcessModel.addResource: capacity must be ≥ 1, got \(capacity)")
+        context.resources.append(ResourcePool(capacity: capacity))
+        return ResourceID(context.resources.count - 1)
+    }
+
+    /// The process `id`, or `nil` if it has finished (or the id is stale). - Complexity: O(1).
+    @inlinable
+    public func process(_ id: ProcessID) -> P? {
+        context.status(of: id) == .finished ? nil : processes[Int(id.slot)]
+    }
+
+    /// Spawns `process` to start at `time` (not before `agenda.now`). - Complexity: O(1) amortised.
+    @inlinable @discardableResult
+    public mutating func spawn(_ process: P, at time: SimTime, agenda: inout Agenda<UInt32>) -> ProcessID {
+        context._now = agenda.now
+        let id = context.spawn(process, at: time)
+        flush(&agenda)
+        return id
+    }
+
+    /// Wakes `id` now if it is passive; returns whether it was. - Complexity: O(1).
+    @inlinable @discardableResult
+    public mutating func signal(_ id: ProcessID, agenda: inout Agenda<UInt32>) -> Bool {
+        context._now = agenda.now
+        let woken = context.signal(id)
+        flush(&agenda)
+        return woken
+    }
+
+    /// Resumes the process in slot `event` until it yields.
+    /// - Complexity: O(steps taken in this event + requests made), each O(1) amortised.
+    @inlinable
+    public mutating func handle(_ event: UInt32, agenda: inout Agenda<UInt32>) {
+        let s = Int(event)
+        context._now = agenda.now
+        context._current = ProcessID(slot: event, generation: context.generations[s])
+        context.statuses[s] = .running
+        while true {
+            let step = processes[s].resume(&context)
+            if !context.wakeups.isEmpty || context._stopRequested { flush(&agenda) }
+            switch step {
+            case .wait(let d):
+                precondition(d.ticks >= 0, "ProcessStep.wait: negative duration \(d) for \(context._current) at \(agenda.now)")
+                context.statuses[s] = .scheduled
+                agenda.schedule(event, after: d)
+                return
+            case .waitUntil(let t):
+                precondition(t >= agenda.now, "ProcessStep.waitUntil: \(t) is before the current time \(agenda.now) for \(context._current)")
+                context.statuses[s] = .scheduled
+                agenda.schedule(event, at: t)
+                return
+            case .acquire(let r, let n):
+                if !context.acquire(event, r, n) { return }
+            case .release(let r, let n):
+                context.release(r, n)
+                if !context.wakeups.isEmpty { flush(&agenda) }
+            case .passivate:
+                context.statuses[s] = .passive
+                return
+            case .finish:
+                context.free(event)
+                return
+            }
+        }
+    }
+
+    /// Places spawned processes into storage and schedules requested wakeups in request order.
+    /// - Complexity: O(requests).
+    @inlinable
+    mutating func flush(_ agenda: inout Agenda<UInt32>) {
+        if !context.spawned.isEmpty {
+            for (slot, process) in context.spawned {
+                let s = Int(slot)
+                if s == processes.count { processes.append(process) } else { processes[s] = process }
+            }
+            context.spawned.removeAll(keepingCapacity: true)
+        }
+        for (slot, time) in context.wakeups { agenda.schedule(slot, at: time) }
+        context.wakeups.removeAll(keepingCapacity: true)
+        if context._stopRequested {
+            context._stopRequested = false
+            agenda.stop()
+        }
+    }
+}
+
+extension ProcessModel where P.Shared == Void {
+    /// A model with no processes and no shared state, its clock at `start`.
+    @inlinable public init(start: SimTime = .zero) { self.init(shared: (), start: start) }
+}
