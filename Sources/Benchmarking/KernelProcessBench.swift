@@ -37,6 +37,8 @@ public struct ProcessBench: Sendable {
         public var seconds: Double
         /// Events handled by the simulation loop.
         public var events: Int
+        /// Model steps: handler calls, or process resumptions (some need no event).
+        public var steps: Int
         /// Customers who departed.
         public var departed: Int
         /// A wrapping sum of departure times and waits (ticks), to check the styles agree.
@@ -77,6 +79,7 @@ public struct ProcessBench: Sendable {
         fields.append(("customers", .int(customers)))
         fields.append(("servers", .int(servers)))
         fields.append(("events", .int(o.events)))
+        fields.append(("steps", .int(o.steps)))
         fields.append(("seconds", .double(o.seconds)))
         fields.append(("eventsPerSecond", .double(events / o.seconds)))
         fields.append(("customersPerSecond", .double(departed / o.seconds)))
@@ -93,7 +96,7 @@ public struct ProcessBench: Sendable {
         let first = sim.model.arrivalGap()
         sim.schedule(.arrival, at: SimTime.zero + first)
         let (_, secs) = BenchClock.measure { sim.run() }
-        return Outcome(seconds: secs, events: sim.eventsProcessed, departed: sim.model.tally.departed,
+        return Outcome(seconds: secs, events: sim.eventsProcessed, steps: sim.eventsProcessed, departed: sim.model.tally.departed,
                        checksum: sim.model.tally.checksum)
     }
 
@@ -105,7 +108,8 @@ public struct ProcessBench: Sendable {
         precondition(pool == QueueProcess.servers)
         sim.spawn(.source(left: customers, due: false), at: .zero)
         let (_, secs) = BenchClock.measure { sim.run() }
-        return Outcome(seconds: secs, events: sim.eventsProcessed, departed: sim.shared.tally.departed,
+        return Outcome(seconds: secs, events: sim.eventsProcessed, steps: sim.context.resumptions,
+                       departed: sim.shared.tally.departed,
                        checksum: sim.shared.tally.checksum)
     }
 }

@@ -26,7 +26,13 @@ public struct ProcessContext<P: SimulationProcess> {
     @usableFromInline var spawned: ContiguousArray<(slot: UInt32, process: P)> = []
     /// Slots to schedule (spawns, signals, grants) in request order, applied when `resume` returns.
     @usableFromInline var wakeups: ContiguousArray<(slot: UInt32, time: SimTime)> = []
+    /// Slots woken at the current instant during an event, run in order before the event ends.
+    @usableFromInline var ready: ContiguousArray<UInt32> = []
+    /// Whether an event is being handled (same-instant wakeups then go to `ready`).
+    @usableFromInline var inEvent = false
     @usableFromInline var _stopRequested = false
+    /// Number of `resume(_:)` calls so far.
+    @usableFromInline var _resumptions = 0
     /// Number of live (not finished) processes.
     @usableFromInline var _liveCount = 0
 
@@ -45,6 +51,10 @@ public struct ProcessContext<P: SimulationProcess> {
     /// The id of the process being resumed. - Complexity: O(1).
     @inlinable public var me: ProcessID { _current }
 
+    /// Number of `resume(_:)` calls so far (steps taken, whether or not they needed an event).
+    /// - Complexity: O(1).
+    @inlinable public var resumptions: Int { _resumptions }
+
     /// Number of live (not finished) processes. - Complexity: O(1).
     @inlinable public var liveProcessCount: Int { _liveCount }
 
@@ -54,8 +64,8 @@ public struct ProcessContext<P: SimulationProcess> {
 
     // MARK: - Requests
 
-    /// Spawns `process`, to start after `delay` (default: at this instant, after the events already
-    /// due now). Returns its id at once. - Complexity: O(1) amortised.
+    /// Spawns `process`, to start after `delay` (default: at this instant, right after the current
+    /// process yields). Returns its id at once. - Complexity: O(1) amortised.
     @inlinable @discardableResult
     public mutating func spawn(_ process: P, after delay: SimDuration = .zero) -> ProcessID {
         precondition(delay.ticks >= 0, "ProcessContext.spawn: negative delay \(delay) at \(now)")
@@ -73,7 +83,8 @@ public struct ProcessContext<P: SimulationProcess> {
         return id
     }
 
-    /// Wakes `id` at this instant if it is passive; returns whether it was. - Complexity: O(1).
+    /// Wakes `id` at this instant, right after the current process yields, if it is passive; returns
+    /// whether it was. - Complexity: O(1).
     @inlinable @discardableResult
     public mutating func signal(_ id: ProcessID) -> Bool {
         guard status(of: id) == .passive else { return false }

@@ -1,11 +1,13 @@
 /// The `SimulationModel` that runs processes: its event is a process slot, and handling it resumes
 /// that process until it yields (waits, queues, passivates or finishes).
 ///
-/// Acquiring a free resource and releasing one continue the process in the same event; every other
-/// step leaves exactly one pending event (or none for a queued or passive process). Requests made
-/// during `resume` — spawns, signals, grants — are scheduled in the order they were made, before the
-/// process's own next event, so same-instant ordering follows (time, priority, insertion order) and
-/// runs are deterministic. `ProcessSimulation` wraps a `Simulation` of this model.
+/// Acquiring a free resource and releasing one continue the process in the same event; waits leave
+/// exactly one pending event, queued and passive processes none. Processes woken at the current
+/// instant during an event — spawned to start now, signalled, granted a resource — join a ready
+/// list and run, in request order, right after the current process yields and before the event
+/// ends (like SimPy's urgent events): no queue round trip, and the same order a hand-written
+/// handler would use. Later wakeups go through the event queue in (time, priority, insertion)
+/// order. Either way runs are deterministic. `ProcessSimulation` wraps a `Simulation` of this model.
 public struct ProcessModel<P: SimulationProcess>: SimulationModel {
     /// The model's event: the slot of the process to resume.
     public typealias Event = UInt32
@@ -53,30 +55,50 @@ public struct ProcessModel<P: SimulationProcess>: SimulationModel {
         return woken
     }
 
-    /// Resumes the process in slot `event` until it yields.
+    /// Resumes the process in slot `event` until it yields, then the processes it woke at this
+    /// instant (spawned, signalled, granted a resource), in request order, until none is ready.
     /// - Complexity: O(steps taken in this event + requests made), each O(1) amortised.
     @inlinable
     public mutating func handle(_ event: UInt32, agenda: inout Agenda<UInt32>) {
-        let s = Int(event)
         context._now = agenda.now
-        context._current = ProcessID(slot: event, generation: context.generations[s])
+        context.inEvent = true
+        run(event, &agenda)
+        if !context.ready.isEmpty {
+            var i = 0
+            while i < context.ready.count {
+                let slot = context.ready[i]
+                i &+= 1
+                run(slot, &agenda)
+            }
+            context.ready.removeAll(keepingCapacity: true)
+        }
+        context.inEvent = false
+    }
+
+    /// Resumes the process in `slot` until it waits, queues, passivates or finishes.
+    /// - Complexity: O(steps taken + requests made), each O(1) amortised.
+    @inlinable
+    mutating func run(_ slot: UInt32, _ agenda: inout Agenda<UInt32>) {
+        let s = Int(slot)
+        context._current = ProcessID(slot: slot, generation: context.generations[s])
         context.statuses[s] = .running
         while true {
+            context._resumptions &+= 1
             let step = processes[s].resume(&context)
             if !context.wakeups.isEmpty || context._stopRequested { flush(&agenda) }
             switch step {
             case .wait(let d):
                 precondition(d.ticks >= 0, "ProcessStep.wait: negative duration \(d) for \(context._current) at \(agenda.now)")
                 context.statuses[s] = .scheduled
-                agenda.schedule(event, after: d)
+                agenda.schedule(slot, after: d)
                 return
             case .waitUntil(let t):
                 precondition(t >= agenda.now, "ProcessStep.waitUntil: \(t) is before the current time \(agenda.now) for \(context._current)")
                 context.statuses[s] = .scheduled
-                agenda.schedule(event, at: t)
+                agenda.schedule(slot, at: t)
                 return
             case .acquire(let r, let n):
-                if !context.acquire(event, r, n) { return }
+                if !context.acquire(slot, r, n) { return }
             case .release(let r, let n):
                 context.release(r, n)
                 if !context.wakeups.isEmpty { flush(&agenda) }
@@ -84,14 +106,14 @@ public struct ProcessModel<P: SimulationProcess>: SimulationModel {
                 context.statuses[s] = .passive
                 return
             case .finish:
-                context.free(event)
+                context.free(slot)
                 return
             }
         }
     }
 
-    /// Places spawned processes into storage and schedules requested wakeups in request order.
-    /// - Complexity: O(requests).
+    /// Places spawned processes into storage; wakeups at the current instant during an event join
+    /// the ready list, the others are scheduled, in request order. - Complexity: O(requests).
     @inlinable
     mutating func flush(_ agenda: inout Agenda<UInt32>) {
         if !context.spawned.isEmpty {
@@ -101,7 +123,10 @@ public struct ProcessModel<P: SimulationProcess>: SimulationModel {
             }
             context.spawned.removeAll(keepingCapacity: true)
         }
-        for (slot, time) in context.wakeups { agenda.schedule(slot, at: time) }
+        let now = agenda.now
+        for (slot, time) in context.wakeups {
+            if context.inEvent && time == now { context.ready.append(slot) } else { agenda.schedule(slot, at: time) }
+        }
         context.wakeups.removeAll(keepingCapacity: true)
         if context._stopRequested {
             context._stopRequested = false

@@ -17,6 +17,8 @@ private struct Scripted: SimulationProcess {
     var pc = 0
     /// Stops the run when it starts.
     var stops = false
+    /// Spawned at this instant when it starts.
+    var children: [Scripted] = []
 
     init(_ who: Int, _ script: [ProcessStep], stops: Bool = false) {
         self.who = who
@@ -27,6 +29,7 @@ private struct Scripted: SimulationProcess {
     mutating func resume(_ context: inout ProcessContext<Scripted>) -> ProcessStep {
         context.shared.append(TraceLine(who: who, step: pc, minute: context.now.ticks / SimDuration.ticksPerMinute))
         if stops { context.stop() }
+        if pc == 0 { for child in children { context.spawn(child) } }
         guard pc < script.count else { return .finish }
         pc += 1
         return script[pc - 1]
@@ -49,8 +52,8 @@ struct ProcessTests {
         #expect(reason == .exhausted)
         #expect(sim.shared.map(\.description) == lines("0#0@0 0#1@0 1#0@1 0#2@5 0#3@5 1#1@5 1#2@8 1#3@8"))
         #expect(sim.context.inUse(r) == 0 && sim.context.queueLength(r) == 0 && sim.context.liveProcessCount == 0)
-        // A: start, hold end; B: start, grant, hold end — release and free acquire take no event.
-        #expect(sim.eventsProcessed == 5)
+        // A: start, hold end; B: start, hold end — a release, a free acquire and a grant take no event.
+        #expect(sim.eventsProcessed == 4 && sim.context.resumptions == 8)
     }
 
     @Test func resourceQueueIsFIFOAndNeverBypassesItsHead() {
@@ -74,6 +77,18 @@ struct ProcessTests {
         sim.run()
         let expected = (0..<5).map { "\($0)#0@3" } + (0..<5).map { "\($0)#1@3" } + (0..<5).map { "\($0)#2@7" }
         #expect(sim.shared.map(\.description) == expected)
+    }
+
+    @Test func sameInstantWakeupsRunBeforeEventsAlreadyDue() {
+        var sim = ProcessSimulation<Scripted>(shared: [])
+        var parent = Scripted(0, [.wait(.zero)])
+        parent.children = [Scripted(1, []), Scripted(2, [.wait(.zero)])]
+        sim.spawn(parent, at: at(5))
+        sim.spawn(Scripted(3, []), at: at(5))
+        sim.run()
+        // 1 and 2 run as soon as 0 yields, before 3 (due at 5 already); wait(.zero) goes through the queue.
+        #expect(sim.shared.map(\.description) == lines("0#0@5 1#0@5 2#0@5 3#0@5 0#1@5 2#1@5"))
+        #expect(sim.eventsProcessed == 4 && sim.context.resumptions == 6)
     }
 
     @Test func passivateAndSignal() {
