@@ -10,24 +10,18 @@ public struct ProcessContext<P: SimulationProcess> {
 
     @usableFromInline var _now: SimTime
     @usableFromInline var _current: ProcessID
-    /// Generation of each slot's current (or last) process.
-    @usableFromInline var generations: ContiguousArray<UInt32> = []
-    /// Status of each slot's process.
-    @usableFromInline var statuses: ContiguousArray<ProcessStatus> = []
-    /// Next process in the same resource queue, or `none`.
-    @usableFromInline var nextWaiter: ContiguousArray<UInt32> = []
-    /// Units requested by a queued process.
-    @usableFromInline var wanted: ContiguousArray<Int> = []
+    /// Bookkeeping of each slot's current (or last) process.
+    @usableFromInline var slots: ContiguousArray<SlotRecord> = []
     /// Finished slots, reused last-in first-out.
     @usableFromInline var freeSlots: ContiguousArray<UInt32> = []
     /// The resource pools, by `ResourceID.index`.
     @usableFromInline var resources: ContiguousArray<ResourcePool> = []
     /// Processes spawned during the current `resume`, placed into storage when it returns.
-    @usableFromInline var spawned: ContiguousArray<(slot: UInt32, process: P)> = []
-    /// Slots to schedule (spawns, signals, grants) in request order, applied when `resume` returns.
-    @usableFromInline var wakeups: ContiguousArray<(slot: UInt32, time: SimTime)> = []
+    @usableFromInline var spawned = ScratchBuffer<(slot: UInt32, process: P)>()
+    /// Slots to wake (spawns, signals, grants) in request order, applied when `resume` returns.
+    @usableFromInline var wakeups = ScratchBuffer<(slot: UInt32, time: SimTime)>()
     /// Slots woken at the current instant during an event, run in order before the event ends.
-    @usableFromInline var ready: ContiguousArray<UInt32> = []
+    @usableFromInline var ready = ScratchBuffer<UInt32>()
     /// Whether an event is being handled (same-instant wakeups then go to `ready`).
     @usableFromInline var inEvent = false
     @usableFromInline var _stopRequested = false
@@ -60,7 +54,7 @@ public struct ProcessContext<P: SimulationProcess> {
 
     /// Number of process slots ever used: the storage's size, which a steady-state run keeps flat.
     /// - Complexity: O(1).
-    @inlinable public var slotCount: Int { generations.count }
+    @inlinable public var slotCount: Int { slots.count }
 
     // MARK: - Requests
 
@@ -88,7 +82,7 @@ public struct ProcessContext<P: SimulationProcess> {
     @inlinable @discardableResult
     public mutating func signal(_ id: ProcessID) -> Bool {
         guard status(of: id) == .passive else { return false }
-        statuses[Int(id.slot)] = .scheduled
+        slots[Int(id.slot)].status = .scheduled
         wakeups.append((id.slot, now))
         return true
     }
@@ -102,8 +96,9 @@ public struct ProcessContext<P: SimulationProcess> {
     @inlinable
     public func status(of id: ProcessID) -> ProcessStatus {
         let s = Int(id.slot)
-        guard s < generations.count, generations[s] == id.generation else { return .finished }
-        return statuses[s]
+        guard s < slots.count else { return .finished }
+        let record = slots[s]
+        return record.generation == id.generation ? record.status : .finished
     }
 
     /// The number of units of `resource`. - Complexity: O(1).
@@ -122,15 +117,12 @@ public struct ProcessContext<P: SimulationProcess> {
     mutating func allocate() -> ProcessID {
         _liveCount &+= 1
         if let slot = freeSlots.popLast() {
-            statuses[Int(slot)] = .scheduled
-            return ProcessID(slot: slot, generation: generations[Int(slot)])
+            slots[Int(slot)].status = .scheduled
+            return ProcessID(slot: slot, generation: slots[Int(slot)].generation)
         }
-        precondition(generations.count < Int(Self.none), "ProcessContext.spawn: more than 2^32 - 1 live processes")
-        let slot = UInt32(truncatingIfNeeded: generations.count)
-        generations.append(0)
-        statuses.append(.scheduled)
-        nextWaiter.append(Self.none)
-        wanted.append(0)
+        precondition(slots.count < Int(Self.none), "ProcessContext.spawn: more than 2^32 - 1 live processes")
+        let slot = UInt32(truncatingIfNeeded: slots.count)
+        slots.append(SlotRecord())
         return ProcessID(slot: slot, generation: 0)
     }
 
@@ -138,8 +130,8 @@ public struct ProcessContext<P: SimulationProcess> {
     @inlinable
     mutating func free(_ slot: UInt32) {
         let s = Int(slot)
-        statuses[s] = .finished
-        generations[s] &+= 1
+        slots[s].status = .finished
+        slots[s].generation &+= 1
         freeSlots.append(slot)
         _liveCount &-= 1
     }
@@ -158,12 +150,14 @@ public struct ProcessContext<P: SimulationProcess> {
             return true
         }
         let s = Int(slot)
-        wanted[s] = count
-        nextWaiter[s] = Self.none
-        if pool.tail == Self.none { resources[r].head = slot } else { nextWaiter[Int(pool.tail)] = slot }
-        resources[r].tail = slot
-        resources[r].queued = pool.queued &+ 1
-        statuses[s] = .queued
+        slots[s].wanted = count
+        slots[s].nextWaiter = Self.none
+        slots[s].status = .queued
+        var pool2 = pool
+        if pool.tail == Self.none { pool2.head = slot } else { slots[Int(pool.tail)].nextWaiter = slot }
+        pool2.tail = slot
+        pool2.queued = pool.queued &+ 1
+        resources[r] = pool2
         return false
     }
 
@@ -179,12 +173,12 @@ public struct ProcessContext<P: SimulationProcess> {
         pool.inUse &-= count
         while pool.queued > 0 {
             let head = pool.head
-            let want = wanted[Int(head)]
-            if pool.inUse &+ want > pool.capacity { break }
-            pool.inUse &+= want
-            pool.head = nextWaiter[Int(head)]
+            let waiter = slots[Int(head)]
+            if pool.inUse &+ waiter.wanted > pool.capacity { break }
+            pool.inUse &+= waiter.wanted
+            pool.head = waiter.nextWaiter
             pool.queued &-= 1
-            statuses[Int(head)] = .scheduled
+            slots[Int(head)].status = .scheduled
             wakeups.append((head, now))
         }
         if pool.queued == 0 { pool.head = Self.none; pool.tail = Self.none }
@@ -202,4 +196,45 @@ struct ResourcePool {
     @usableFromInline var queued: Int = 0
 
     @inlinable init(capacity: Int) { self.capacity = capacity }
+}
+
+/// The bookkeeping of one process slot.
+@usableFromInline
+struct SlotRecord {
+    /// Incremented when the slot's process finishes.
+    @usableFromInline var generation: UInt32 = 0
+    /// Next process in the same resource queue, or `UInt32.max`.
+    @usableFromInline var nextWaiter: UInt32 = .max
+    /// Units requested while queued.
+    @usableFromInline var wanted: Int = 0
+    /// Where the slot's process stands.
+    @usableFromInline var status: ProcessStatus = .scheduled
+
+    @inlinable init() {}
+}
+
+/// A reusable buffer: cleared by resetting its count, so steady-state use never reallocates and
+/// never goes through `removeAll`. Stale elements stay until overwritten.
+@usableFromInline
+struct ScratchBuffer<Element> {
+    @usableFromInline var items: ContiguousArray<Element> = []
+    @usableFromInline var count = 0
+
+    @inlinable init() {}
+
+    /// Whether nothing was appended since the last `clear()`. - Complexity: O(1).
+    @inlinable var isEmpty: Bool { count == 0 }
+
+    /// Appends `x`. - Complexity: O(1) amortised.
+    @inlinable @inline(__always)
+    mutating func append(_ x: Element) {
+        if count < items.count { items[count] = x } else { items.append(x) }
+        count &+= 1
+    }
+
+    /// The `i`th element since the last `clear()`. - Complexity: O(1).
+    @inlinable subscript(i: Int) -> Element { items[i] }
+
+    /// Forgets the elements, keeping storage. - Complexity: O(1).
+    @inlinable @inline(__always) mutating func clear() { count = 0 }
 }

@@ -70,7 +70,7 @@ public struct ProcessModel<P: SimulationProcess>: SimulationModel {
                 i &+= 1
                 run(slot, &agenda)
             }
-            context.ready.removeAll(keepingCapacity: true)
+            context.ready.clear()
         }
         context.inEvent = false
     }
@@ -80,8 +80,8 @@ public struct ProcessModel<P: SimulationProcess>: SimulationModel {
     @inlinable
     mutating func run(_ slot: UInt32, _ agenda: inout Agenda<UInt32>) {
         let s = Int(slot)
-        context._current = ProcessID(slot: slot, generation: context.generations[s])
-        context.statuses[s] = .running
+        context._current = ProcessID(slot: slot, generation: context.slots[s].generation)
+        context.slots[s].status = .running
         while true {
             context._resumptions &+= 1
             let step = processes[s].resume(&context)
@@ -89,12 +89,12 @@ public struct ProcessModel<P: SimulationProcess>: SimulationModel {
             switch step {
             case .wait(let d):
                 precondition(d.ticks >= 0, "ProcessStep.wait: negative duration \(d) for \(context._current) at \(agenda.now)")
-                context.statuses[s] = .scheduled
+                context.slots[s].status = .scheduled
                 agenda.schedule(slot, after: d)
                 return
             case .waitUntil(let t):
                 precondition(t >= agenda.now, "ProcessStep.waitUntil: \(t) is before the current time \(agenda.now) for \(context._current)")
-                context.statuses[s] = .scheduled
+                context.slots[s].status = .scheduled
                 agenda.schedule(slot, at: t)
                 return
             case .acquire(let r, let n):
@@ -103,7 +103,7 @@ public struct ProcessModel<P: SimulationProcess>: SimulationModel {
                 context.release(r, n)
                 if !context.wakeups.isEmpty { flush(&agenda) }
             case .passivate:
-                context.statuses[s] = .passive
+                context.slots[s].status = .passive
                 return
             case .finish:
                 context.free(slot)
@@ -117,17 +117,19 @@ public struct ProcessModel<P: SimulationProcess>: SimulationModel {
     @inlinable
     mutating func flush(_ agenda: inout Agenda<UInt32>) {
         if !context.spawned.isEmpty {
-            for (slot, process) in context.spawned {
+            for i in 0..<context.spawned.count {
+                let (slot, process) = context.spawned[i]
                 let s = Int(slot)
                 if s == processes.count { processes.append(process) } else { processes[s] = process }
             }
-            context.spawned.removeAll(keepingCapacity: true)
+            context.spawned.clear()
         }
         let now = agenda.now
-        for (slot, time) in context.wakeups {
+        for i in 0..<context.wakeups.count {
+            let (slot, time) = context.wakeups[i]
             if context.inEvent && time == now { context.ready.append(slot) } else { agenda.schedule(slot, at: time) }
         }
-        context.wakeups.removeAll(keepingCapacity: true)
+        context.wakeups.clear()
         if context._stopRequested {
             context._stopRequested = false
             agenda.stop()
