@@ -66,7 +66,7 @@ public struct ProcessBench: Sendable {
         }
         let h = best[0]!, p = best[1]!
         guard h.checksum == p.checksum, h.departed == p.departed else {
-            throw ProcessBenchError(handlers: h.checksum, processes: p.checksum)
+            throw ProcessBenchError(what: "process and handler queues", baseline: h.checksum, other: p.checksum)
         }
         return [record(.handlers, h, baseline: h), record(.processes, p, baseline: h)]
     }
@@ -114,16 +114,16 @@ public struct ProcessBench: Sendable {
     }
 }
 
-/// The two styles disagreed on the outcome: a bug, not a timing.
+/// Two forms of one model disagreed on its outcome: a bug, not a timing.
 public struct ProcessBenchError: Error, CustomStringConvertible {
-    /// The handler model's checksum.
-    public var handlers: UInt64
-    /// The process model's checksum.
-    public var processes: UInt64
+    /// What was compared, e.g. "process and handler queues".
+    public var what: String
+    /// The baseline form's checksum.
+    public var baseline: UInt64
+    /// The other form's checksum.
+    public var other: UInt64
     /// A sentence naming both checksums.
-    public var description: String {
-        "process and handler queues disagree: checksum \(processes) (processes) vs \(handlers) (handlers)"
-    }
+    public var description: String { "\(what) disagree: checksum \(other) vs \(baseline)" }
 }
 
 /// Departures and a checksum of departure times and waits.
