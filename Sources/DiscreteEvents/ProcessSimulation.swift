@@ -2,34 +2,45 @@
 ///
 /// A thin driver over `Simulation<ProcessModel<P>>`: the same loop, the same (time, priority,
 /// insertion order) determinism, the same `run(until:maxEvents:)`. Several roles share one process
-/// type as an enum; an M/M/c queue reads:
+/// type as an enum, and state they share (random streams, statistics) is `P.Shared`. An M/M/c
+/// queue, complete:
 ///
 /// ```swift
+/// struct Shared { var arrivals, services: RandomStream; var waits = RunningStatistics() }
+/// let gap = try Distribution.exponential(mean: 1), work = try Distribution.exponential(mean: 3.6)
+/// let servers = ResourceID(0)
+///
 /// enum MMc: SimulationProcess {
-///     case source(arrivals: RandomStream, left: Int)
-///     case customer(pc: Int, service: SimDuration)
+///     case source(left: Int)
+///     case customer(pc: Int, arrived: SimTime, service: SimDuration)
+///
 ///     mutating func resume(_ context: inout ProcessContext<MMc>) -> ProcessStep {
 ///         switch self {
-///         case .source(var rng, let left):
+///         case .source(let left):                    // spawn a customer, wait for the next
 ///             if left == 0 { return .finish }
-///             context.spawn(.customer(pc: 0, service: .minutes(rng.nextOpenUnit() * 8)))
-///             self = .source(arrivals: rng, left: left - 1)
-///             return .wait(.minutes(-10 * log(rng.nextOpenUnit())))
-///         case .customer(let pc, let service):
-///             self = .customer(pc: pc + 1, service: service)
+///             let service = work.sampleDuration(&context.shared.services, unit: .minutes(1))
+///             context.spawn(.customer(pc: 0, arrived: context.now, service: service))
+///             self = .source(left: left - 1)
+///             return .wait(gap.sampleDuration(&context.shared.arrivals, unit: .minutes(1)))
+///         case .customer(let pc, let arrived, let service):
+///             self = .customer(pc: pc + 1, arrived: arrived, service: service)
 ///             switch pc {
-///             case 0: return .acquire(ResourceID(0))
-///             case 1: return .wait(service)
-///             case 2: return .release(ResourceID(0))
+///             case 0: return .acquire(servers)       // queue for a server
+///             case 1: context.shared.waits.add((context.now - arrived).minutes)
+///                     return .wait(service)          // served
+///             case 2: return .release(servers)       // free it; continues at once
 ///             default: return .finish
 ///             }
 ///         }
 ///     }
 /// }
-/// var sim = ProcessSimulation<MMc>()
-/// let servers = sim.addResource(capacity: 4)
-/// sim.spawn(.source(arrivals: RandomStream(seed: 1, stream: 1), left: 1_000), at: .zero)
+///
+/// var sim = ProcessSimulation<MMc>(shared: Shared(arrivals: RandomStream(seed: 1, stream: 1),
+///                                                 services: RandomStream(seed: 1, stream: 2)))
+/// sim.addResource(capacity: 4)                       // ResourceID(0)
+/// sim.spawn(.source(left: 1_000_000), at: .zero)
 /// sim.run()
+/// print(sim.shared.waits.mean)
 /// ```
 public struct ProcessSimulation<P: SimulationProcess> {
     /// The underlying event simulation (its model holds the processes).

@@ -329,3 +329,60 @@ private func runHandlerQueue(seed: UInt64, customers: Int, servers: Int) throws 
     sim.run()
     return sim.model.trace
 }
+
+// MARK: - The documented M/M/c example, against Erlang C
+
+private struct MMcShared {
+    var arrivals, services: RandomStream
+    var waits = RunningStatistics()
+}
+private let mmcGap = try! Distribution.exponential(mean: 1)
+private let mmcWork = try! Distribution.exponential(mean: 3.6)
+private let mmcServers = ResourceID(0)
+
+/// The example from `ProcessSimulation`'s documentation, verbatim apart from names.
+private enum MMc: SimulationProcess {
+    typealias Shared = MMcShared
+    case source(left: Int)
+    case customer(pc: Int, arrived: SimTime, service: SimDuration)
+
+    mutating func resume(_ context: inout ProcessContext<MMc>) -> ProcessStep {
+        switch self {
+        case .source(let left):
+            if left == 0 { return .finish }
+            let service = mmcWork.sampleDuration(&context.shared.services, unit: .minutes(1))
+            context.spawn(.customer(pc: 0, arrived: context.now, service: service))
+            self = .source(left: left - 1)
+            return .wait(mmcGap.sampleDuration(&context.shared.arrivals, unit: .minutes(1)))
+        case .customer(let pc, let arrived, let service):
+            self = .customer(pc: pc + 1, arrived: arrived, service: service)
+            switch pc {
+            case 0: return .acquire(mmcServers)
+            case 1: context.shared.waits.add((context.now - arrived).minutes)
+                    return .wait(service)
+            case 2: return .release(mmcServers)
+            default: return .finish
+            }
+        }
+    }
+}
+
+@Suite("Processes: M/M/c against Erlang C")
+struct ProcessQueueingTheoryTests {
+    @Test func meanWaitMatchesErlangC() {
+        var sim = ProcessSimulation<MMc>(shared: MMcShared(arrivals: RandomStream(seed: 1, stream: 1),
+                                                           services: RandomStream(seed: 1, stream: 2)))
+        let servers = sim.addResource(capacity: 4)
+        #expect(servers == mmcServers)
+        sim.spawn(.source(left: 200_000), at: .zero)
+        sim.run()
+        // λ = 1/min, 1/μ = 3.6 min, c = 4 (ρ = 0.9): Erlang C = 0.78775, Wq = C / (cμ − λ) = 7.090 min.
+        let a = 3.6
+        let head = 1 + a + a * a / 2 + a * a * a / 6
+        let tail = a * a * a * a / 24 / (1 - a / 4)
+        let wq = tail / (head + tail) / (4 / a - 1)
+        #expect(sim.shared.waits.count == 200_000)
+        #expect(abs(sim.shared.waits.mean - wq) / wq < 0.1, "mean wait \(sim.shared.waits.mean) min, Erlang C \(wq) min")
+        #expect(sim.context.liveProcessCount == 0 && sim.context.inUse(servers) == 0)
+    }
+}
