@@ -46,10 +46,13 @@ public struct ProcessModel<P: SimulationProcess>: SimulationModel {
         return id
     }
 
-    /// Wakes `id` now if it is passive; returns whether it was. - Complexity: O(1).
+    /// Wakes `id` at `time` (default and minimum: `agenda.now`) if it is passive; returns whether
+    /// it was. For drivers between runs; processes call `context.signal(_:)`. - Complexity: O(1).
     @inlinable @discardableResult
-    public mutating func signal(_ id: ProcessID, agenda: inout Agenda<UInt32>) -> Bool {
-        context._now = agenda.now
+    public mutating func signal(_ id: ProcessID, at time: SimTime? = nil, agenda: inout Agenda<UInt32>) -> Bool {
+        let t = time ?? agenda.now
+        precondition(t >= agenda.now, "ProcessModel.signal: \(t) is before the current time \(agenda.now)")
+        context._now = t
         let woken = context.signal(id)
         flush(&agenda)
         return woken

@@ -76,13 +76,14 @@ public struct ProcessSimulation<P: SimulationProcess> {
     /// Spawns `process` to start at `time` (not before `now`). - Complexity: O(1) amortised.
     @inlinable @discardableResult
     public mutating func spawn(_ process: P, at time: SimTime) -> ProcessID {
-        simulation.model.spawn(process, at: time, agenda: &simulation.agenda)
+        precondition(time >= now, "ProcessSimulation.spawn: start \(time) is before the current time \(now)")
+        return simulation.model.spawn(process, at: time, agenda: &simulation.agenda)
     }
 
     /// Wakes `id` at `now` if it is passive; returns whether it was. - Complexity: O(1).
     @inlinable @discardableResult
     public mutating func signal(_ id: ProcessID) -> Bool {
-        simulation.model.signal(id, agenda: &simulation.agenda)
+        simulation.model.signal(id, at: now, agenda: &simulation.agenda)
     }
 
     /// The process `id`, or `nil` if it has finished (or the id is stale). - Complexity: O(1).

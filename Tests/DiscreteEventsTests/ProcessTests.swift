@@ -108,12 +108,16 @@ struct ProcessTests {
         let sleeper = sim.spawn(.sleeper(pc: 0), at: at(0))
         sim.run()
         #expect(sim.status(of: sleeper) == .passive && sim.process(sleeper) != nil)
+        // With an event pending at 10, run(until: 4) leaves the clock at 4; the signal wakes it at 4.
+        sim.spawn(.sleeper(pc: 0), at: at(10))
+        let reason = sim.run(until: at(4))
+        #expect(reason == .reachedTime && sim.now == at(4))
         let first = sim.signal(sleeper)
         let second = sim.signal(sleeper)
         #expect(first && !second)
         #expect(sim.status(of: sleeper) == .scheduled)
         sim.run()
-        #expect(sim.shared == ["sleeper passive @0", "sleeper woke @0", "sleeper passive @0"])
+        #expect(sim.shared == ["sleeper passive @0", "sleeper woke @4", "sleeper passive @4", "sleeper passive @10"])
         #expect(sim.status(of: sleeper) == .passive)
     }
 
