@@ -45,7 +45,7 @@ public struct ProcessBench: Sendable {
         public var checksum: UInt64
     }
 
-    /// Runs the queue written in `style` once. - Complexity: O(customers × log-free event cost).
+    /// Runs the queue written in `style` once. - Complexity: O(customers) events, each O(1) amortised.
     public func run(_ style: Style) -> Outcome {
         switch style {
         case .handlers: return runHandlers()
