@@ -1,0 +1,192 @@
+import DiscreteEvents
+
+/// One stop of a planned route.
+public struct PlannedStop: Sendable, Hashable {
+    /// The job served.
+    public var job: JobID
+    /// When the truck arrives.
+    public var arrival: SimTime
+    /// When service starts (after any wait for the window).
+    public var serviceStart: SimTime
+    /// When the truck leaves.
+    public var departure: SimTime
+}
+
+/// One truck's route for the day.
+public struct PlannedRoute: Sendable, Hashable {
+    /// The truck.
+    public var vehicle: VehicleID
+    /// The stops in visiting order.
+    public var stops: [PlannedStop]
+    /// Distance driven, depot to depot, in the depot's units.
+    public var distance: Double
+    /// When the truck leaves the depot.
+    public var departure: SimTime
+    /// When it is back at the depot.
+    public var returnTime: SimTime
+    /// The largest load on board at any point, per unit.
+    public var peakLoad: Volume
+}
+
+/// A job left out of a plan, with the reason.
+public struct UnassignedJob: Sendable, Hashable {
+    /// The job.
+    public var job: JobID
+    /// Why it was not planned.
+    public var reason: UnassignedReason
+}
+
+/// The plan for one depot-day: routes, what waits and why, and the effort spent.
+public struct DayPlan: Sendable, Hashable {
+    /// The depot planned.
+    public var depot: DepotID
+    /// The 0-based day planned.
+    public var day: Int
+    /// Routes of the trucks that have at least one stop, in vehicle order.
+    public var routes: [PlannedRoute]
+    /// Jobs that wait, in priority order.
+    public var unassigned: [UnassignedJob]
+    /// Sum of route distances.
+    public var totalDistance: Double
+    /// Candidate jobs considered.
+    public var candidates: Int
+    /// Moves evaluated (insertion positions and local-search moves): the deterministic effort measure.
+    public var evaluations: Int
+    /// Local-search moves applied.
+    public var improvements: Int
+    /// Trucks with at least one stop.
+    public var vehiclesUsed: Int { routes.count }
+    /// Jobs planned.
+    public var assignedCount: Int { routes.reduce(0) { $0 + $1.stops.count } }
+}
+
+extension DeliveryScheduler {
+    /// Plans `day` for `depot` without changing the scheduler: every pending (or planned, not frozen)
+    /// job of the depot promised for `day` or earlier, most urgent tier first and in the policy's order
+    /// inside a tier, is inserted at its cheapest feasible position (capacity, shift, windows, travel
+    /// time); relocate, 2-opt and 2-opt* then shorten the routes without changing who is served. Pinned
+    /// jobs go only on their truck; departed trucks take nothing. Apply with `commit(_:)`.
+    ///
+    /// - Throws: `.unknownDepot`.
+    /// - Complexity: O(n log n + n·P) for n candidates and P insertion positions, plus the local-search
+    ///   budget (`options.maxMoveEvaluations`).
+    public func planDay(depot: DepotID, day: Int, options: PlanOptions = PlanOptions()) throws(DeliverySchedulingError) -> DayPlan {
+        guard let dep = self.depot(depot) else { throw .unknownDepot(depot) }
+        var fleetIDs: [Int] = []
+        for v in vehicles.indices where vehicles[v].depot == depot && !vehicleDeparted[v] { fleetIDs.append(v) }
+        var plannerIndex = [Int32](repeating: -2, count: vehicles.count)
+        for (i, v) in fleetIDs.enumerated() { plannerIndex[v] = Int32(i) }
+        let fleet = fleetIDs.map {
+            PlannerVehicle(capacity: vehicles[$0].capacity, shiftStart: vehicles[$0].shiftStart.ticks, shiftEnd: vehicles[$0].shiftEnd.ticks)
+        }
+
+        // Candidates in priority order: (heap key, slot).
+        var order: [(key: UInt64, slot: Int)] = []
+        for s in state.indices {
+            let st = state[s]
+            guard st == .pending || st == .planned, jobs[s].depot == depot, jobs[s].promisedDay <= day else { continue }
+            order.append((heapKey(slot: s), s))
+        }
+        order.sort { ($0.key, $0.slot) < ($1.key, $1.slot) }
+
+        var planner = RoutePlanner(depot: dep.location, ticksPerUnit: dep.ticksPerUnit, fleet: fleet, stops: order.count)
+        for (_, s) in order {
+            let j = jobs[s]
+            let pin: Int32 = pinned[s] ? plannerIndex[Int(assignedVehicle[s])] : -1
+            planner.addStop(location: j.location, service: j.serviceTime.ticks, windows: j.windows, volume: j.volume,
+                            isPickup: j.kind.isPickup, pinnedTo: pin)
+        }
+        planner.finishSetup()
+        var failed: [Int] = []
+        for i in order.indices where !planner.insertCheapest(i) { failed.append(i) }
+        planner.improve(options: options)
+        if !failed.isEmpty {
+            var still: [Int] = []
+            for i in failed where !planner.insertCheapest(i) { still.append(i) }
+            failed = still
+        }
+
+        let midnight = SimTime(day: day)
+        var routes: [PlannedRoute] = []
+        var total = 0.0
+        for (r, route) in planner.routes.enumerated() where !route.stops.isEmpty {
+            var stops: [PlannedStop] = []
+            stops.reserveCapacity(route.stops.count)
+            var prev = planner.n
+            var t = route.start[0]
+            for (k, sIdx) in route.stops.enumerated() {
+                let i = Int(sIdx)
+                let arrival = t + planner.serviceAt(prev) + planner.travel(prev, i)
+                let start = route.start[k + 1]
+                let slot = order[i].slot
+                stops.append(PlannedStop(
+                    job: JobID(slot: UInt32(slot), generation: generation[slot]),
+                    arrival: midnight + SimDuration(ticks: arrival), serviceStart: midnight + SimDuration(ticks: start),
+                    departure: midnight + SimDuration(ticks: start + planner.service[i])))
+                t = start
+                prev = i
+            }
+            var peak = Volume.zero
+            for l in route.load { peak = Volume.componentMax(peak, l) }
+            routes.append(PlannedRoute(
+                vehicle: VehicleID(Int32(fleetIDs[r])), stops: stops, distance: route.distance,
+                departure: midnight + SimDuration(ticks: route.start[0]),
+                returnTime: midnight + SimDuration(ticks: route.start[route.stops.count + 1]), peakLoad: peak))
+            total += route.distance
+        }
+        let unassigned = failed.map { i in
+            let slot = order[i].slot
+            return UnassignedJob(job: JobID(slot: UInt32(slot), generation: generation[slot]), reason: planner.diagnose(i))
+        }
+        return DayPlan(depot: depot, day: day, routes: routes, unassigned: unassigned, totalDistance: total,
+                       candidates: order.count, evaluations: planner.evaluations, improvements: planner.improvements)
+    }
+
+    /// Applies a plan made by `planDay` on this scheduler's current state: planned jobs leave the queue
+    /// (state `planned`, on their truck); unassigned jobs roll to the next day — for an overflow reason
+    /// with their tier raised one step (next-day priority management) — and remember the reason.
+    /// Jobs changed or cancelled since the plan was made are skipped.
+    ///
+    /// - Complexity: O(jobs in the plan × log n).
+    public mutating func commit(_ plan: DayPlan) {
+        var load = 0
+        for route in plan.routes {
+            let v = Int(route.vehicle.rawValue)
+            var kept: [JobID] = []
+            for stop in route.stops {
+                guard let s = liveSlot(stop.job), state[s] != .frozen else { continue }
+                if state[s] == .pending {
+                    heaps[Int(jobs[s].depot.rawValue)].remove(at: Int(heapPos[s]), positions: &heapPos)
+                }
+                state[s] = .planned
+                assignedVehicle[s] = route.vehicle.rawValue
+                plannedDay[s] = Int32(plan.day)
+                kept.append(stop.job)
+                load += 1
+            }
+            committedRoutes[v] = kept
+        }
+        plannedLoad[DayKey(depot: plan.depot.rawValue, day: Int32(plan.day))] = load
+        for u in plan.unassigned {
+            carryOver(u.job, reason: u.reason, day: plan.day)
+        }
+    }
+
+    /// Rolls a job to the day after `day`, raising its tier for an overflow reason. - Complexity: O(log n).
+    mutating func carryOver(_ id: JobID, reason: UnassignedReason, day: Int) {
+        guard let s = liveSlot(id), state[s] != .frozen else { return }
+        lastReason[s] = reason.rawValue
+        carryOvers[s] &+= 1
+        if reason.isOverflow { jobs[s].tier = jobs[s].tier.raised }
+        jobs[s].promisedDay = Swift.max(jobs[s].promisedDay, day + 1)
+        requeue(slot: s)
+    }
+
+    /// Plans and commits `day` for `depot` in one step. - Complexity: as `planDay` plus `commit`.
+    @discardableResult
+    public mutating func planAndCommitDay(depot: DepotID, day: Int, options: PlanOptions = PlanOptions()) throws(DeliverySchedulingError) -> DayPlan {
+        let plan = try planDay(depot: depot, day: day, options: options)
+        commit(plan)
+        return plan
+    }
+}

@@ -1,0 +1,270 @@
+import DiscreteEvents
+
+/// Tuning of `planDay`: the local-search budget is counted in move evaluations, never wall time,
+/// so a plan is the same on any machine.
+public struct PlanOptions: Sendable, Hashable {
+    /// Most candidate moves (relocate, 2-opt, 2-opt*) evaluated by local search; 0 turns it off.
+    public var maxMoveEvaluations: Int
+    /// Most full improvement passes over all stops.
+    public var maxPasses: Int
+    /// How many nearest stops each stop considers as neighbours for inter-route moves.
+    public var neighbours: Int
+
+    /// Options; the defaults suit a depot-day of up to a few thousand stops.
+    public init(maxMoveEvaluations: Int = 2_000_000, maxPasses: Int = 30, neighbours: Int = 12) {
+        self.maxMoveEvaluations = maxMoveEvaluations
+        self.maxPasses = maxPasses
+        self.neighbours = neighbours
+    }
+}
+
+/// One truck as the planner sees it (times in ticks since the day's midnight).
+struct PlannerVehicle {
+    var capacity: Volume
+    var shiftStart: Int64
+    var shiftEnd: Int64
+}
+
+/// One route's stops and the cached quantities that make an insertion check O(1).
+///
+/// Sequence positions run 0...m+1: 0 and m+1 are the depot, 1...m the stops.
+struct RouteState {
+    var stops: [Int32] = []
+    /// Service start at each position (0: departure from the depot; m+1: arrival back).
+    var start: [Int64] = []
+    /// Latest feasible service start at each position (m+1: shift end).
+    var latest: [Int64] = []
+    /// Load on board after each position (0: leaving the depot).
+    var load: [Volume] = []
+    /// Max of `load[0...k]`.
+    var prefixMax: [Volume] = []
+    /// Max of `load[k...m]`.
+    var suffixMax: [Volume] = []
+    var distance: Double = 0
+}
+
+/// The day planner: priority-ordered cheapest insertion, then relocate / 2-opt / 2-opt* local search
+/// under an evaluation budget. Internal; reached through `DeliveryScheduler.planDay`.
+struct RoutePlanner {
+    // Stops 0..<n, the depot at index n.
+    var xs: [Double]
+    var ys: [Double]
+    var service: [Int64]
+    var windows: [TimeWindowSet]
+    var volume: [Volume]
+    var isPickup: [Bool]
+    /// Allowed planner vehicle per stop: -1 any, ≥ 0 only that one, -2 none (pinned elsewhere).
+    var pinnedTo: [Int32]
+    var ticksPerUnit: Double
+    var fleet: [PlannerVehicle]
+    var routes: [RouteState]
+    /// Route of each stop (-1 unassigned) and its sequence position.
+    var routeOf: [Int32]
+    var positionOf: [Int32]
+    var evaluations = 0
+    var improvements = 0
+    var n: Int { service.count }
+
+    init(depot: Location, ticksPerUnit: Double, fleet: [PlannerVehicle], stops: Int) {
+        xs = []; ys = []; service = []; windows = []; volume = []; isPickup = []; pinnedTo = []
+        xs.reserveCapacity(stops + 1); ys.reserveCapacity(stops + 1)
+        service.reserveCapacity(stops); windows.reserveCapacity(stops); volume.reserveCapacity(stops)
+        isPickup.reserveCapacity(stops); pinnedTo.reserveCapacity(stops)
+        self.ticksPerUnit = ticksPerUnit
+        self.fleet = fleet
+        routes = []
+        routeOf = []
+        positionOf = []
+        depotX = depot.x
+        depotY = depot.y
+    }
+
+    var depotX: Double
+    var depotY: Double
+
+    mutating func addStop(location: Location, service: Int64, windows: TimeWindowSet, volume: Volume, isPickup: Bool, pinnedTo: Int32) {
+        xs.append(location.x); ys.append(location.y)
+        self.service.append(service); self.windows.append(windows); self.volume.append(volume)
+        self.isPickup.append(isPickup); self.pinnedTo.append(pinnedTo)
+    }
+
+    /// Call once all stops are added. - Complexity: O(n + vehicles).
+    mutating func finishSetup() {
+        xs.append(depotX); ys.append(depotY)
+        routeOf = Array(repeating: -1, count: n)
+        positionOf = Array(repeating: -1, count: n)
+        routes = fleet.indices.map { _ in RouteState() }
+        for r in routes.indices { recompute(route: r) }
+    }
+
+    @inline(__always) func dist(_ a: Int, _ b: Int) -> Double {
+        let dx = xs[a] - xs[b], dy = ys[a] - ys[b]
+        return (dx * dx + dy * dy).squareRoot()
+    }
+    @inline(__always) func travel(_ a: Int, _ b: Int) -> Int64 { Int64(dist(a, b) * ticksPerUnit) }
+    @inline(__always) func serviceAt(_ node: Int) -> Int64 { node == n ? 0 : service[node] }
+
+    /// The node (stop index, or n for the depot) at sequence position `k` of route `r`.
+    @inline(__always) func node(_ r: Int, _ k: Int) -> Int {
+        let stops = routes[r].stops
+        return (k == 0 || k == stops.count + 1) ? n : Int(stops[k - 1])
+    }
+
+    /// Rebuilds the cached times, loads and distance of route `r`. - Complexity: O(route).
+    mutating func recompute(route r: Int) {
+        var st = routes[r]
+        let m = st.stops.count
+        let v = fleet[r]
+        st.start = Array(repeating: 0, count: m + 2)
+        st.latest = Array(repeating: 0, count: m + 2)
+        st.load = Array(repeating: .zero, count: m + 2)
+        st.prefixMax = Array(repeating: .zero, count: m + 2)
+        st.suffixMax = Array(repeating: .zero, count: m + 2)
+        var initial = Volume.zero
+        for s in st.stops where !isPickup[Int(s)] { initial = initial + volume[Int(s)] }
+        st.start[0] = v.shiftStart
+        st.load[0] = initial
+        var prev = n
+        var t = v.shiftStart
+        var d = 0.0
+        for k in 1...(m + 1) {
+            let cur = k == m + 1 ? n : Int(st.stops[k - 1])
+            let arrival = t + serviceAt(prev) + travel(prev, cur)
+            d += dist(prev, cur)
+            if cur == n {
+                st.start[k] = arrival
+                st.load[k] = st.load[k - 1]
+            } else {
+                let s = windows[cur].earliestStart(arrivingAt: arrival) ?? Int64.max / 4
+                st.start[k] = s
+                st.load[k] = isPickup[cur] ? st.load[k - 1] + volume[cur] : st.load[k - 1] - volume[cur]
+                positionOf[cur] = Int32(k)
+                routeOf[cur] = Int32(r)
+            }
+            t = st.start[k]
+            prev = cur
+        }
+        st.distance = m == 0 ? 0 : d
+        st.latest[m + 1] = v.shiftEnd
+        if m > 0 {
+            for k in stride(from: m, through: 1, by: -1) {
+                let cur = Int(st.stops[k - 1])
+                let nxt = k == m ? n : Int(st.stops[k])
+                let limit = st.latest[k + 1] - service[cur] - travel(cur, nxt)
+                st.latest[k] = windows[cur].latestStart(notAfter: limit) ?? Int64.min / 4
+            }
+        }
+        st.latest[0] = st.latest[1] - (m == 0 ? 0 : travel(n, Int(st.stops[0])))
+        st.prefixMax[0] = st.load[0]
+        if m >= 1 { for k in 1...m { st.prefixMax[k] = Volume.componentMax(st.prefixMax[k - 1], st.load[k]) } }
+        st.prefixMax[m + 1] = st.prefixMax[m]
+        st.suffixMax[m + 1] = st.load[m]
+        st.suffixMax[m] = st.load[m]
+        if m >= 1 { for k in stride(from: m - 1, through: 0, by: -1) { st.suffixMax[k] = Volume.componentMax(st.suffixMax[k + 1], st.load[k]) } }
+        routes[r] = st
+    }
+
+    /// Cost of inserting stop `j` between positions `k` and `k+1` of route `r`, or nil when the
+    /// insertion breaks a window, the shift or the capacity. - Complexity: O(windows).
+    @inline(__always)
+    func insertionCost(_ j: Int, route r: Int, after k: Int) -> Double? {
+        let st = routes[r]
+        let cap = fleet[r].capacity
+        let vol = volume[j]
+        if isPickup[j] {
+            if !(st.suffixMax[k] + vol).fits(in: cap) { return nil }
+        } else {
+            if !(st.prefixMax[k] + vol).fits(in: cap) { return nil }
+        }
+        let m = st.stops.count
+        let prev = k == 0 ? n : Int(st.stops[k - 1])
+        let next = k == m ? n : Int(st.stops[k])
+        let arrival = st.start[k] + serviceAt(prev) + travel(prev, j)
+        guard let sj = windows[j].earliestStart(arrivingAt: arrival) else { return nil }
+        let arriveNext = sj + service[j] + travel(j, next)
+        if arriveNext > st.latest[k + 1] { return nil }
+        if next != n, windows[next].earliestStart(arrivingAt: arriveNext) == nil { return nil }
+        if m == 0 { return dist(n, j) * 2 }
+        return dist(prev, j) + dist(j, next) - dist(prev, next)
+    }
+
+    /// Whether the stop sequence `stops` is feasible on vehicle `r` (times and capacity), with its
+    /// distance. - Complexity: O(stops).
+    func evaluate(_ stops: [Int32], vehicle r: Int) -> Double? {
+        let v = fleet[r]
+        var load = Volume.zero
+        for s in stops where !isPickup[Int(s)] { load = load + volume[Int(s)] }
+        if !load.fits(in: v.capacity) { return nil }
+        var t = v.shiftStart
+        var prev = n
+        var d = 0.0
+        for s in stops {
+            let cur = Int(s)
+            let arrival = t + serviceAt(prev) + travel(prev, cur)
+            guard let st = windows[cur].earliestStart(arrivingAt: arrival) else { return nil }
+            t = st
+            load = isPickup[cur] ? load + volume[cur] : load - volume[cur]
+            if !load.fits(in: v.capacity) { return nil }
+            d += dist(prev, cur)
+            prev = cur
+        }
+        if t + serviceAt(prev) + travel(prev, n) > v.shiftEnd { return nil }
+        return stops.isEmpty ? 0 : d + dist(prev, n)
+    }
+
+    /// Inserts `j` at the cheapest feasible position over all allowed routes. - Complexity: O(total
+    /// positions).
+    @discardableResult
+    mutating func insertCheapest(_ j: Int) -> Bool {
+        var bestCost = Double.infinity
+        var bestRoute = -1
+        var bestPos = -1
+        let pin = Int(pinnedTo[j])
+        if pin == -2 { return false }
+        let lo = pin >= 0 ? pin : 0
+        let hi = pin >= 0 ? pin + 1 : routes.count
+        var emptyTried = false
+        for r in lo..<hi {
+            let m = routes[r].stops.count
+            if m == 0 {
+                // Identical empty trucks give identical costs: try the first of each shape only.
+                if emptyTried && pin < 0 && r > 0 && fleet[r].capacity == fleet[r - 1].capacity
+                    && fleet[r].shiftStart == fleet[r - 1].shiftStart && fleet[r].shiftEnd == fleet[r - 1].shiftEnd
+                    && routes[r - 1].stops.isEmpty { continue }
+                emptyTried = true
+            }
+            for k in 0...m {
+                evaluations += 1
+                if let c = insertionCost(j, route: r, after: k), c < bestCost {
+                    bestCost = c; bestRoute = r; bestPos = k
+                }
+            }
+        }
+        guard bestRoute >= 0 else { return false }
+        routes[bestRoute].stops.insert(Int32(j), at: bestPos)
+        recompute(route: bestRoute)
+        return true
+    }
+
+    /// Why stop `j` could not be inserted (first matching reason). - Complexity: O(positions).
+    func diagnose(_ j: Int) -> UnassignedReason {
+        if fleet.isEmpty { return .noVehicles }
+        let pin = Int(pinnedTo[j])
+        if pin == -2 { return .pinnedVehicleUnavailable }
+        if !fleet.contains(where: { volume[j].fits(in: $0.capacity) }) { return .exceedsVehicleCapacity }
+        let candidates = pin >= 0 ? [pin] : Array(fleet.indices)
+        let reachable = candidates.contains { r in
+            volume[j].fits(in: fleet[r].capacity) && evaluate([Int32(j)], vehicle: r) != nil
+        }
+        if !reachable { return pin >= 0 ? .pinnedVehicleFull : .unreachableWithinShift }
+        let hasSpace = candidates.contains { r in
+            let st = routes[r]
+            let m = st.stops.count
+            return (0...m).contains { k in
+                (isPickup[j] ? st.suffixMax[k] + volume[j] : st.prefixMax[k] + volume[j]).fits(in: fleet[r].capacity)
+            }
+        }
+        if pin >= 0 { return .pinnedVehicleFull }
+        return hasSpace ? .noFeasibleTimeSlot : .fleetCapacityExhausted
+    }
+}
