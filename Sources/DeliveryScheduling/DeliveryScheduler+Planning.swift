@@ -82,17 +82,17 @@ extension DeliveryScheduler {
 
         // Candidates in priority order: (heap key, slot).
         var order: [(key: UInt64, slot: Int)] = []
-        for s in state.indices {
-            let st = state[s]
-            guard st == .pending || st == .planned, jobs[s].depot == depot, jobs[s].promisedDay <= day else { continue }
+        for s in core.indices {
+            let st = core[s].state
+            guard st == .pending || st == .planned, core[s].depot == depot.rawValue, Int(core[s].promisedDay) <= day else { continue }
             order.append((heapKey(slot: s), s))
         }
         order.sort { ($0.key, $0.slot) < ($1.key, $1.slot) }
 
         var planner = RoutePlanner(depot: dep.location, ticksPerUnit: dep.ticksPerUnit, fleet: fleet, stops: order.count)
         for (_, s) in order {
-            let j = jobs[s]
-            let pin: Int32 = pinned[s] ? plannerIndex[Int(assignedVehicle[s])] : -1
+            let j = job(atSlot: s)
+            let pin: Int32 = meta[s].pinned ? plannerIndex[Int(meta[s].assignedVehicle)] : -1
             planner.addStop(location: j.location, service: j.serviceTime.ticks, windows: j.windows, volume: j.volume,
                             isPickup: j.kind.isPickup, pinnedTo: pin)
         }
@@ -109,34 +109,36 @@ extension DeliveryScheduler {
         let midnight = SimTime(day: day)
         var routes: [PlannedRoute] = []
         var total = 0.0
-        for (r, route) in planner.routes.enumerated() where !route.stops.isEmpty {
+        for r in 0..<planner.routeCount where planner.length[r] > 0 {
+            let base = r * planner.stride
+            let m = planner.length[r]
             var stops: [PlannedStop] = []
-            stops.reserveCapacity(route.stops.count)
+            stops.reserveCapacity(m)
             var prev = planner.n
-            var t = route.start[0]
-            for (k, sIdx) in route.stops.enumerated() {
-                let i = Int(sIdx)
+            var t = planner.start[base]
+            var peak = planner.load[base]
+            for k in 1...m {
+                let i = Int(planner.seq[base + k - 1])
                 let arrival = t + planner.serviceAt(prev) + planner.travel(prev, i)
-                let start = route.start[k + 1]
+                let start = planner.start[base + k]
                 let slot = order[i].slot
                 stops.append(PlannedStop(
-                    job: JobID(slot: UInt32(slot), generation: generation[slot]),
+                    job: JobID(slot: UInt32(slot), generation: core[slot].generation),
                     arrival: midnight + SimDuration(ticks: arrival), serviceStart: midnight + SimDuration(ticks: start),
                     departure: midnight + SimDuration(ticks: start + planner.service[i])))
+                peak = Volume.componentMax(peak, planner.load[base + k])
                 t = start
                 prev = i
             }
-            var peak = Volume.zero
-            for l in route.load { peak = Volume.componentMax(peak, l) }
             routes.append(PlannedRoute(
-                vehicle: VehicleID(Int32(fleetIDs[r])), stops: stops, distance: route.distance,
-                departure: midnight + SimDuration(ticks: route.start[0]),
-                returnTime: midnight + SimDuration(ticks: route.start[route.stops.count + 1]), peakLoad: peak))
-            total += route.distance
+                vehicle: VehicleID(Int32(fleetIDs[r])), stops: stops, distance: planner.distance[r],
+                departure: midnight + SimDuration(ticks: planner.start[base]),
+                returnTime: midnight + SimDuration(ticks: planner.start[base + m + 1]), peakLoad: peak))
+            total += planner.distance[r]
         }
         let unassigned = failed.map { i in
             let slot = order[i].slot
-            return UnassignedJob(job: JobID(slot: UInt32(slot), generation: generation[slot]), reason: planner.diagnose(i))
+            return UnassignedJob(job: JobID(slot: UInt32(slot), generation: core[slot].generation), reason: planner.diagnose(i))
         }
         return DayPlan(depot: depot, day: day, routes: routes, unassigned: unassigned, totalDistance: total,
                        candidates: order.count, evaluations: planner.evaluations, improvements: planner.improvements)
@@ -154,13 +156,13 @@ extension DeliveryScheduler {
             let v = Int(route.vehicle.rawValue)
             var kept: [JobID] = []
             for stop in route.stops {
-                guard let s = liveSlot(stop.job), state[s] != .frozen else { continue }
-                if state[s] == .pending {
-                    heaps[Int(jobs[s].depot.rawValue)].remove(at: Int(heapPos[s]), positions: &heapPos)
+                guard let s = liveSlot(stop.job), core[s].state != .frozen else { continue }
+                if core[s].state == .pending {
+                    heaps[Int(core[s].depot)].remove(at: Int(heapPos[s]), positions: &heapPos)
                 }
-                state[s] = .planned
-                assignedVehicle[s] = route.vehicle.rawValue
-                plannedDay[s] = Int32(plan.day)
+                core[s].state = .planned
+                meta[s].assignedVehicle = route.vehicle.rawValue
+                meta[s].plannedDay = Int32(plan.day)
                 kept.append(stop.job)
                 load += 1
             }
@@ -174,11 +176,11 @@ extension DeliveryScheduler {
 
     /// Rolls a job to the day after `day`, raising its tier for an overflow reason. - Complexity: O(log n).
     mutating func carryOver(_ id: JobID, reason: UnassignedReason, day: Int) {
-        guard let s = liveSlot(id), state[s] != .frozen else { return }
-        lastReason[s] = reason.rawValue
-        carryOvers[s] &+= 1
-        if reason.isOverflow { jobs[s].tier = jobs[s].tier.raised }
-        jobs[s].promisedDay = Swift.max(jobs[s].promisedDay, day + 1)
+        guard let s = liveSlot(id), core[s].state != .frozen else { return }
+        meta[s].lastReason = reason.rawValue
+        meta[s].carryOvers &+= 1
+        if reason.isOverflow { core[s].tier = core[s].priorityTier.raised.rawValue }
+        core[s].promisedDay = Swift.max(core[s].promisedDay, Int32(clamping: day + 1))
         requeue(slot: s)
     }
 

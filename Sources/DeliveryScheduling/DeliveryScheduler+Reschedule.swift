@@ -54,7 +54,7 @@ extension DeliveryScheduler {
     /// - Complexity: O(1).
     public mutating func reportDelay(_ id: JobID, by delay: SimDuration) throws(DeliverySchedulingError) {
         guard let s = liveSlot(id) else { throw .unknownJob(id) }
-        reportedDelay[s] &+= delay.ticks
+        meta[s].reportedDelay &+= delay.ticks
     }
 
     /// Ranked alternative (day, window) options for a job whose route runs late, from `now` over the
@@ -64,8 +64,8 @@ extension DeliveryScheduler {
     /// - Throws: `.unknownJob`, `.jobFrozen`. - Complexity: O(days × windows × log).
     public func proposeReschedule(_ id: JobID, now: SimTime, days: Int = 5, limit: Int = 6) throws(DeliverySchedulingError) -> [RescheduleOption] {
         guard let s = liveSlot(id) else { throw .unknownJob(id) }
-        if state[s] == .frozen { throw .jobFrozen(id) }
-        let job = jobs[s]
+        if core[s].state == .frozen { throw .jobFrozen(id) }
+        let job = job(atSlot: s)
         var windows = job.windows.windows
         if windows.isEmpty {
             let shifts = vehicles.filter { $0.depot == job.depot }
@@ -111,8 +111,8 @@ extension DeliveryScheduler {
     /// (next-day priority management). - Throws: `.unknownJob`, `.jobFrozen`. - Complexity: O(log n).
     public mutating func refuseReschedule(_ id: JobID, day: Int) throws(DeliverySchedulingError) {
         guard let s = liveSlot(id) else { throw .unknownJob(id) }
-        if state[s] == .frozen { throw .jobFrozen(id) }
-        refusals[s] &+= 1
+        if core[s].state == .frozen { throw .jobFrozen(id) }
+        meta[s].refusals &+= 1
         carryOver(id, reason: .rescheduleRefused, day: day)
     }
 
@@ -120,9 +120,9 @@ extension DeliveryScheduler {
     public func explain(_ id: JobID) throws(DeliverySchedulingError) -> JobExplanation {
         guard let s = liveSlot(id) else { throw .unknownJob(id) }
         return JobExplanation(
-            job: id, status: state[s], carryOvers: Int(carryOvers[s]),
-            lastUnassignedReason: UnassignedReason(rawValue: lastReason[s]),
-            reportedDelay: SimDuration(ticks: reportedDelay[s]), refusedProposals: Int(refusals[s]),
-            tier: jobs[s].tier, promisedDay: jobs[s].promisedDay)
+            job: id, status: core[s].state, carryOvers: Int(meta[s].carryOvers),
+            lastUnassignedReason: UnassignedReason(rawValue: meta[s].lastReason),
+            reportedDelay: SimDuration(ticks: meta[s].reportedDelay), refusedProposals: Int(meta[s].refusals),
+            tier: core[s].priorityTier, promisedDay: Int(core[s].promisedDay))
     }
 }

@@ -56,19 +56,13 @@ public struct DeliveryScheduler: Sendable {
     /// Planned load per (depot, day) from committed plans, for reschedule ranking.
     @usableFromInline var plannedLoad: [DayKey: Int] = [:]
 
-    // Job columns (struct of arrays), indexed by slot.
-    @usableFromInline var jobs: [DeliveryJob] = []
-    @usableFromInline var generation: [UInt32] = []
-    @usableFromInline var state: [JobStatus] = []
+    // Job columns (struct of arrays), indexed by slot: the queue-hot fields in one 64-byte record,
+    // the rest in columns of their own.
+    @usableFromInline var core: [JobCore] = []
+    @usableFromInline var locations: [Location] = []
+    @usableFromInline var windowSets: [TimeWindowSet] = []
+    @usableFromInline var meta: [JobMeta] = []
     @usableFromInline var heapPos: [Int32] = []
-    @usableFromInline var submittedAt: [Int64] = []
-    @usableFromInline var assignedVehicle: [Int32] = []
-    @usableFromInline var pinned: [Bool] = []
-    @usableFromInline var plannedDay: [Int32] = []
-    @usableFromInline var carryOvers: [UInt16] = []
-    @usableFromInline var lastReason: [UInt8] = []
-    @usableFromInline var reportedDelay: [Int64] = []
-    @usableFromInline var refusals: [UInt16] = []
     @usableFromInline var freeSlots: [UInt32] = []
 
     @usableFromInline var storedLiveCount: Int = 0
@@ -83,12 +77,9 @@ public struct DeliveryScheduler: Sendable {
 
     /// Reserves storage for `jobs` live jobs. - Complexity: O(jobs).
     public mutating func reserveCapacity(_ jobs: Int) {
-        self.jobs.reserveCapacity(jobs)
-        generation.reserveCapacity(jobs); state.reserveCapacity(jobs); heapPos.reserveCapacity(jobs)
-        submittedAt.reserveCapacity(jobs); assignedVehicle.reserveCapacity(jobs); pinned.reserveCapacity(jobs)
-        plannedDay.reserveCapacity(jobs); carryOvers.reserveCapacity(jobs); lastReason.reserveCapacity(jobs)
-        reportedDelay.reserveCapacity(jobs); refusals.reserveCapacity(jobs)
-        for d in heaps.indices { heaps[d].keys.reserveCapacity(jobs); heaps[d].slots.reserveCapacity(jobs) }
+        core.reserveCapacity(jobs); locations.reserveCapacity(jobs); windowSets.reserveCapacity(jobs)
+        meta.reserveCapacity(jobs); heapPos.reserveCapacity(jobs)
+        for d in heaps.indices { heaps[d].reserveCapacity(jobs) }
     }
 
     // MARK: Depots and vehicles
@@ -149,24 +140,29 @@ public struct DeliveryScheduler: Sendable {
     @inlinable
     func liveSlot(_ id: JobID) -> Int? {
         let s = Int(id.slot)
-        guard s < generation.count, generation[s] == id.generation, state[s] != .unknown else { return nil }
+        guard s < core.count else { return nil }
+        let c = core[s]
+        guard c.generation == id.generation, c.state != .unknown else { return nil }
         return s
     }
 
     /// The job with `id`, if live. - Complexity: O(1).
-    public func job(_ id: JobID) -> DeliveryJob? { liveSlot(id).map { jobs[$0] } }
+    public func job(_ id: JobID) -> DeliveryJob? { liveSlot(id).map { job(atSlot: $0) } }
+
+    /// The job stored in slot `s`, reassembled from its columns. - Complexity: O(1).
+    @inlinable func job(atSlot s: Int) -> DeliveryJob { core[s].job(location: locations[s], windows: windowSets[s]) }
 
     /// Where the job is in its life. - Complexity: O(1).
-    public func status(_ id: JobID) -> JobStatus { liveSlot(id).map { state[$0] } ?? .unknown }
+    public func status(_ id: JobID) -> JobStatus { liveSlot(id).map { core[$0].state } ?? .unknown }
 
     /// The vehicle the job is planned on or pinned to, if any. - Complexity: O(1).
     public func assignedVehicle(of id: JobID) -> VehicleID? {
-        guard let s = liveSlot(id), assignedVehicle[s] >= 0 else { return nil }
-        return VehicleID(assignedVehicle[s])
+        guard let s = liveSlot(id), meta[s].assignedVehicle >= 0 else { return nil }
+        return VehicleID(meta[s].assignedVehicle)
     }
 
     /// Whether the job is pinned to its vehicle. - Complexity: O(1).
-    public func isPinned(_ id: JobID) -> Bool { liveSlot(id).map { pinned[$0] } ?? false }
+    public func isPinned(_ id: JobID) -> Bool { liveSlot(id).map { meta[$0].pinned } ?? false }
 
     /// Jobs waiting in `depot`'s queue. - Complexity: O(1).
     public func pendingCount(depot: DepotID) -> Int {
@@ -178,20 +174,30 @@ public struct DeliveryScheduler: Sendable {
     public func peekNext(depot: DepotID) -> JobID? {
         let i = Int(depot.rawValue)
         guard i >= 0 && i < heaps.count, let s = heaps[i].min else { return nil }
-        return JobID(slot: s, generation: generation[Int(s)])
+        return JobID(slot: s, generation: core[Int(s)].generation)
     }
 
     // MARK: Keys
 
     @inlinable
     func heapKey(slot s: Int) -> UInt64 {
-        let job = jobs[s]
-        var travel: Int64 = 0
-        if policy == .leastSlack, let d = depots[Int(job.depot.rawValue)] {
-            travel = Int64(d.location.distance(to: job.location) * d.ticksPerUnit)
+        let c = core[s]
+        var k: Int64
+        let credit = aging.perMille == 1000 ? c.submittedAt : (c.submittedAt / 1000) &* aging.perMille
+        switch policy {
+        case .fifo:
+            k = c.submittedAt
+        case .earliestDeadline:
+            k = Swift.min(c.deadline, c.submittedAt &+ aging.noDeadlineHorizon.ticks) &+ credit
+        case .leastSlack:
+            var travel: Int64 = 0
+            if let d = depots[Int(c.depot)] { travel = Int64(d.location.distance(to: locations[s]) * d.ticksPerUnit) }
+            k = Swift.min(c.deadline, c.submittedAt &+ aging.noDeadlineHorizon.ticks) &- c.serviceTime &- travel &+ credit
+        case .customerValue:
+            let v = Swift.max(Swift.min(c.value, 1 << 30), -(1 << 30))
+            k = credit &- v &* Swift.min(aging.valueWorth.ticks, 1 << 28)
         }
-        let k = policy.key(job: job, submitted: submittedAt[s], travel: travel, aging: aging)
-        return PriorityPolicy.heapKey(tier: job.tier, policyKey: k)
+        return PriorityPolicy.heapKey(tier: PriorityTier(rawValue: c.tier)!, policyKey: k)
     }
 
     /// The (tier, policy) order key of a live job: smaller is more urgent (tests, explanations).
@@ -224,40 +230,27 @@ public struct DeliveryScheduler: Sendable {
         let s: Int
         if let free = freeSlots.popLast() {
             s = Int(free)
-            jobs[s] = job
-            state[s] = .pending
-            submittedAt[s] = now.ticks
-            assignedVehicle[s] = -1
-            pinned[s] = false
-            plannedDay[s] = -1
-            carryOvers[s] = 0
-            lastReason[s] = 0
-            reportedDelay[s] = 0
-            refusals[s] = 0
+            core[s] = JobCore(job, submittedAt: now.ticks, generation: core[s].generation)
+            locations[s] = job.location
+            windowSets[s] = job.windows
+            meta[s] = JobMeta()
         } else {
-            s = jobs.count
-            jobs.append(job)
-            generation.append(0)
-            state.append(.pending)
+            s = core.count
+            core.append(JobCore(job, submittedAt: now.ticks, generation: 0))
+            locations.append(job.location)
+            windowSets.append(job.windows)
+            meta.append(JobMeta())
             heapPos.append(-1)
-            submittedAt.append(now.ticks)
-            assignedVehicle.append(-1)
-            pinned.append(false)
-            plannedDay.append(-1)
-            carryOvers.append(0)
-            lastReason.append(0)
-            reportedDelay.append(0)
-            refusals.append(0)
         }
         storedLiveCount += 1
         heaps[d].insert(slot: UInt32(s), key: heapKey(slot: s), positions: &heapPos)
-        return JobID(slot: UInt32(s), generation: generation[s])
+        return JobID(slot: UInt32(s), generation: core[s].generation)
     }
 
     @inlinable
     mutating func release(slot s: Int) {
-        state[s] = .unknown
-        generation[s] &+= 1
+        core[s].state = .unknown
+        core[s].generation &+= 1
         freeSlots.append(UInt32(s))
         storedLiveCount -= 1
     }
@@ -268,10 +261,10 @@ public struct DeliveryScheduler: Sendable {
     @inlinable
     public mutating func cancel(_ id: JobID) throws(DeliverySchedulingError) {
         guard let s = liveSlot(id) else { throw .unknownJob(id) }
-        switch state[s] {
+        switch core[s].state {
         case .frozen: throw .jobFrozen(id)
         case .pending:
-            heaps[Int(jobs[s].depot.rawValue)].remove(at: Int(heapPos[s]), positions: &heapPos)
+            heaps[Int(core[s].depot)].remove(at: Int(heapPos[s]), positions: &heapPos)
         default: break
         }
         release(slot: s)
@@ -284,31 +277,43 @@ public struct DeliveryScheduler: Sendable {
     @inlinable
     public mutating func update(_ id: JobID, _ change: JobUpdate) throws(DeliverySchedulingError) {
         guard let s = liveSlot(id) else { throw .unknownJob(id) }
-        if state[s] == .frozen { throw .jobFrozen(id) }
-        var job = jobs[s]
-        if let t = change.tier { job.tier = t }
-        if let w = change.windows { job.windows = w }
-        if let v = change.volume { job.volume = v }
-        if let d = change.deadline { job.deadline = d }
-        if let st = change.serviceTime { job.serviceTime = st }
-        if let v = change.value { job.value = v }
-        if let p = change.promisedDay { job.promisedDay = p }
-        try job.validate()
-        jobs[s] = job
-        requeue(slot: s)
+        if core[s].state == .frozen { throw .jobFrozen(id) }
+        if let w = change.windows {
+            var i = 0
+            while i < w.count {
+                if !w[i].isValid { throw .invalidWindow(index: i, from: w[i].from, to: w[i].to) }
+                i += 1
+            }
+        }
+        if let v = change.volume {
+            if v.kegs < 0 { throw .negativeVolume(unit: "kegs", value: Int(v.kegs)) }
+            if v.cases < 0 { throw .negativeVolume(unit: "cases", value: Int(v.cases)) }
+            if v.pallets < 0 { throw .negativeVolume(unit: "pallets", value: Int(v.pallets)) }
+        }
+        if let st = change.serviceTime, st.ticks < 0 { throw .negativeServiceTime(st) }
+        if let p = change.promisedDay, p < 0 { throw .negativePromisedDay(p) }
+        if let t = change.tier { core[s].tier = t.rawValue }
+        if let w = change.windows { windowSets[s] = w }
+        if let v = change.volume { core[s].volume = v }
+        if let d = change.deadline { core[s].deadline = d.ticks }
+        if let st = change.serviceTime { core[s].serviceTime = st.ticks }
+        if let v = change.value { core[s].value = v }
+        if let p = change.promisedDay { core[s].promisedDay = Int32(clamping: p) }
+        let rekey = change.tier != nil || change.deadline != nil || change.value != nil || change.serviceTime != nil
+        if core[s].state != .pending || rekey { requeue(slot: s) }
     }
 
     /// Puts a live, unfrozen job (back) in its queue with a fresh key. - Complexity: O(log n).
     @inlinable
     mutating func requeue(slot s: Int) {
-        let d = Int(jobs[s].depot.rawValue)
+        let d = Int(core[s].depot)
         let key = heapKey(slot: s)
-        if state[s] == .pending {
+        if core[s].state == .pending {
             heaps[d].update(at: Int(heapPos[s]), key: key, positions: &heapPos)
         } else {
-            state[s] = .pending
-            plannedDay[s] = -1
-            if !pinned[s] { assignedVehicle[s] = -1 }
+            core[s].state = .pending
+            meta[s].plannedDay = -1
+            if !meta[s].pinned { meta[s].assignedVehicle = -1 }
             heaps[d].insert(slot: UInt32(s), key: key, positions: &heapPos)
         }
     }
@@ -322,7 +327,7 @@ public struct DeliveryScheduler: Sendable {
         guard d >= 0 && d < depots.count && depots[d] != nil else { throw .unknownDepot(depot) }
         guard let slot = heaps[d].popMin(positions: &heapPos) else { return nil }
         let s = Int(slot)
-        let out = DispatchedJob(id: JobID(slot: slot, generation: generation[s]), job: jobs[s])
+        let out = DispatchedJob(id: JobID(slot: slot, generation: core[s].generation), job: job(atSlot: s))
         release(slot: s)
         return out
     }
@@ -333,20 +338,20 @@ public struct DeliveryScheduler: Sendable {
     /// - Complexity: O(log n).
     public mutating func pin(_ id: JobID, to vehicle: VehicleID) throws(DeliverySchedulingError) {
         guard let s = liveSlot(id) else { throw .unknownJob(id) }
-        if state[s] == .frozen { throw .jobFrozen(id) }
-        guard let v = self.vehicle(vehicle), v.depot == jobs[s].depot else { throw .unknownVehicle(vehicle) }
-        pinned[s] = true
-        if state[s] == .planned && assignedVehicle[s] == vehicle.rawValue { return }
-        assignedVehicle[s] = vehicle.rawValue
+        if core[s].state == .frozen { throw .jobFrozen(id) }
+        guard let v = self.vehicle(vehicle), v.depot.rawValue == core[s].depot else { throw .unknownVehicle(vehicle) }
+        meta[s].pinned = true
+        if core[s].state == .planned && meta[s].assignedVehicle == vehicle.rawValue { return }
+        meta[s].assignedVehicle = vehicle.rawValue
         requeue(slot: s)
     }
 
     /// Lifts a pin. - Throws: `.unknownJob`, `.jobFrozen`. - Complexity: O(1).
     public mutating func unpin(_ id: JobID) throws(DeliverySchedulingError) {
         guard let s = liveSlot(id) else { throw .unknownJob(id) }
-        if state[s] == .frozen { throw .jobFrozen(id) }
-        pinned[s] = false
-        if state[s] == .pending { assignedVehicle[s] = -1 }
+        if core[s].state == .frozen { throw .jobFrozen(id) }
+        meta[s].pinned = false
+        if core[s].state == .pending { meta[s].assignedVehicle = -1 }
     }
 
     /// Marks `vehicle` as departed: every job of its committed route is frozen and the truck takes no
@@ -360,8 +365,8 @@ public struct DeliveryScheduler: Sendable {
         vehicleDeparted[v] = true
         var frozen: [JobID] = []
         for id in committedRoutes[v] {
-            if let s = liveSlot(id), state[s] == .planned, assignedVehicle[s] == vehicle.rawValue {
-                state[s] = .frozen
+            if let s = liveSlot(id), core[s].state == .planned, meta[s].assignedVehicle == vehicle.rawValue {
+                core[s].state = .frozen
                 frozen.append(id)
             }
         }
@@ -377,13 +382,13 @@ public struct DeliveryScheduler: Sendable {
     /// - Complexity: O(1).
     public mutating func complete(_ id: JobID) throws(DeliverySchedulingError) {
         guard let s = liveSlot(id) else { throw .unknownJob(id) }
-        guard state[s] == .planned || state[s] == .frozen else { throw .wrongState(id, expected: "planned or frozen") }
+        guard core[s].state == .planned || core[s].state == .frozen else { throw .wrongState(id, expected: "planned or frozen") }
         release(slot: s)
     }
 
     /// Every live job id in slot order (tests, invariant checks). - Complexity: O(slots).
     public var liveJobs: [JobID] {
-        state.indices.filter { state[$0] != .unknown }.map { JobID(slot: UInt32($0), generation: generation[$0]) }
+        core.indices.filter { core[$0].state != .unknown }.map { JobID(slot: UInt32($0), generation: core[$0].generation) }
     }
 
     /// Checks heap order and slot bookkeeping (tests only). - Complexity: O(n).
@@ -392,11 +397,11 @@ public struct DeliveryScheduler: Sendable {
         for d in heaps.indices {
             guard heaps[d].isValid(positions: heapPos) else { return false }
             inHeaps += heaps[d].count
-            for s in heaps[d].slots where state[Int(s)] != .pending || Int(jobs[Int(s)].depot.rawValue) != d { return false }
+            for s in heaps[d].slots where core[Int(s)].state != .pending || Int(core[Int(s)].depot) != d { return false }
         }
-        let pendingCount = state.filter { $0 == .pending }.count
-        let live = state.filter { $0 != .unknown }.count
-        return inHeaps == pendingCount && live == liveCount && live + freeSlots.count == state.count
+        let pendingCount = core.filter { $0.state == .pending }.count
+        let live = core.filter { $0.state != .unknown }.count
+        return inHeaps == pendingCount && live == liveCount && live + freeSlots.count == core.count
     }
 }
 
@@ -409,4 +414,60 @@ struct DayKey: Hashable, Sendable {
         self.depot = depot
         self.day = day
     }
+}
+
+/// The queue-hot fields of one job, packed into 64 bytes (one cache line).
+@usableFromInline
+struct JobCore: Sendable {
+    @usableFromInline var deadline: Int64
+    @usableFromInline var value: Int64
+    @usableFromInline var submittedAt: Int64
+    @usableFromInline var serviceTime: Int64
+    @usableFromInline var volume: Volume
+    @usableFromInline var generation: UInt32
+    @usableFromInline var promisedDay: Int32
+    @usableFromInline var retailer: Int32
+    @usableFromInline var depot: Int32
+    @usableFromInline var tier: UInt8
+    @usableFromInline var kind: UInt8
+    @usableFromInline var state: JobStatus
+
+    @inlinable
+    init(_ job: DeliveryJob, submittedAt: Int64, generation: UInt32) {
+        deadline = job.deadline.ticks
+        value = job.value
+        self.submittedAt = submittedAt
+        serviceTime = job.serviceTime.ticks
+        volume = job.volume
+        self.generation = generation
+        promisedDay = Int32(clamping: job.promisedDay)
+        retailer = job.retailer
+        depot = job.depot.rawValue
+        tier = job.tier.rawValue
+        kind = job.kind.rawValue
+        state = .pending
+    }
+
+    @inlinable
+    func job(location: Location, windows: TimeWindowSet) -> DeliveryJob {
+        DeliveryJob(
+            kind: JobKind(rawValue: kind)!, retailer: retailer, depot: DepotID(depot), location: location, volume: volume,
+            serviceTime: SimDuration(ticks: serviceTime), windows: windows, promisedDay: Int(promisedDay),
+            deadline: SimTime(ticks: deadline), tier: PriorityTier(rawValue: tier)!, value: value)
+    }
+
+    @inlinable var priorityTier: PriorityTier { PriorityTier(rawValue: tier)! }
+}
+
+/// The cold per-job bookkeeping: assignment, pin, history for explanations.
+@usableFromInline
+struct JobMeta: Sendable {
+    @usableFromInline var reportedDelay: Int64 = 0
+    @usableFromInline var assignedVehicle: Int32 = -1
+    @usableFromInline var plannedDay: Int32 = -1
+    @usableFromInline var carryOvers: UInt16 = 0
+    @usableFromInline var refusals: UInt16 = 0
+    @usableFromInline var lastReason: UInt8 = 0
+    @usableFromInline var pinned = false
+    @usableFromInline init() {}
 }

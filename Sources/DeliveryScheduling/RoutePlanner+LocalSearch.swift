@@ -40,7 +40,7 @@ extension RoutePlanner {
                 if tryRelocate(u, neighbours[u]) { improved = true }
                 if tryTwoOptStar(u, neighbours[u]) { improved = true }
             }
-            for r in routes.indices where evaluations < budget {
+            for r in 0..<routeCount where evaluations < budget {
                 if twoOpt(route: r, budget: budget) { improved = true }
             }
             if !improved { break }
@@ -53,7 +53,7 @@ extension RoutePlanner {
         let pu = Int(positionOf[u])
         let prevU = node(a, pu - 1), nextU = node(a, pu + 1)
         let removalGain = dist(prevU, u) + dist(u, nextU) - dist(prevU, nextU)
-        let onlyStop = routes[a].stops.count == 1
+        let onlyStop = length[a] == 1
         let gainIfEmptied = onlyStop ? dist(n, u) * 2 : removalGain
         for vv in near {
             let v = Int(vv)
@@ -65,13 +65,11 @@ extension RoutePlanner {
                 evaluations += 1
                 guard let cost = insertionCost(u, route: b, after: k) else { continue }
                 if gainIfEmptied - cost > 1e-9 {
-                    var stopsA = routes[a].stops
+                    var stopsA = stops(of: a)
                     stopsA.remove(at: pu - 1)
                     guard evaluate(stopsA, vehicle: a) != nil else { continue }
-                    routes[a].stops = stopsA
-                    routes[b].stops.insert(Int32(u), at: k)
-                    recompute(route: a)
-                    recompute(route: b)
+                    setStops(a, stopsA)
+                    insert(u, route: b, after: k)
                     improvements += 1
                     return true
                 }
@@ -95,17 +93,15 @@ extension RoutePlanner {
             // A: ... u | nextV ...   B: ... v | nextU ...
             let gain = dist(u, nextU) + dist(v, nextV) - dist(u, nextV) - dist(v, nextU)
             if gain <= 1e-9 { continue }
-            let sa = routes[a].stops, sb = routes[b].stops
+            let sa = stops(of: a), sb = stops(of: b)
             let tailA = sa[i...], tailB = sb[j...]
             if tailA.contains(where: { pinnedTo[Int($0)] >= 0 }) || tailB.contains(where: { pinnedTo[Int($0)] >= 0 }) { continue }
             let newA = Array(sa[..<i]) + Array(tailB)
             let newB = Array(sb[..<j]) + Array(tailA)
             guard let da = evaluate(newA, vehicle: a), let db = evaluate(newB, vehicle: b) else { continue }
-            if da + db < routes[a].distance + routes[b].distance - 1e-9 {
-                routes[a].stops = newA
-                routes[b].stops = newB
-                recompute(route: a)
-                recompute(route: b)
+            if da + db < distance[a] + distance[b] - 1e-9 {
+                setStops(a, newA)
+                setStops(b, newB)
                 improvements += 1
                 return true
             }
@@ -120,7 +116,7 @@ extension RoutePlanner {
         var again = true
         while again && evaluations < budget {
             again = false
-            let stops = routes[r].stops
+            let stops = self.stops(of: r)
             let m = stops.count
             if m < 3 { return any }
             outer: for i in 1..<m {
@@ -134,9 +130,8 @@ extension RoutePlanner {
                     if gain <= 1e-9 { continue }
                     var candidate = stops
                     candidate[(i - 1)..<j].reverse()
-                    if let nd = evaluate(candidate, vehicle: r), nd < routes[r].distance - 1e-9 {
-                        routes[r].stops = candidate
-                        recompute(route: r)
+                    if let nd = evaluate(candidate, vehicle: r), nd < distance[r] - 1e-9 {
+                        setStops(r, candidate)
                         improvements += 1
                         any = true
                         again = true

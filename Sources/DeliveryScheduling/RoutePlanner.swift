@@ -25,24 +25,6 @@ struct PlannerVehicle {
     var shiftEnd: Int64
 }
 
-/// One route's stops and the cached quantities that make an insertion check O(1).
-///
-/// Sequence positions run 0...m+1: 0 and m+1 are the depot, 1...m the stops.
-struct RouteState {
-    var stops: [Int32] = []
-    /// Service start at each position (0: departure from the depot; m+1: arrival back).
-    var start: [Int64] = []
-    /// Latest feasible service start at each position (m+1: shift end).
-    var latest: [Int64] = []
-    /// Load on board after each position (0: leaving the depot).
-    var load: [Volume] = []
-    /// Max of `load[0...k]`.
-    var prefixMax: [Volume] = []
-    /// Max of `load[k...m]`.
-    var suffixMax: [Volume] = []
-    var distance: Double = 0
-}
-
 /// The day planner: priority-ordered cheapest insertion, then relocate / 2-opt / 2-opt* local search
 /// under an evaluation budget. Internal; reached through `DeliveryScheduler.planDay`.
 struct RoutePlanner {
@@ -57,13 +39,33 @@ struct RoutePlanner {
     var pinnedTo: [Int32]
     var ticksPerUnit: Double
     var fleet: [PlannerVehicle]
-    var routes: [RouteState]
+    var depotX: Double
+    var depotY: Double
+
+    // Routes, flattened (trivial element types only, so hot loops never retain): route r owns
+    // sequence positions 0...m+1 at `r * stride + k` (0 and m+1 are the depot), and stops 1...m at
+    // `seq[r * stride + k - 1]`.
+    var stride = 0
+    var length: [Int] = []
+    var seq: [Int32] = []
+    /// Service start at each position (0: departure from the depot; m+1: arrival back).
+    var start: [Int64] = []
+    /// Latest feasible service start at each position (m+1: shift end).
+    var latest: [Int64] = []
+    /// Load on board after each position (0: leaving the depot).
+    var load: [Volume] = []
+    /// Max of `load[0...k]` and of `load[k...m]`.
+    var prefixMax: [Volume] = []
+    var suffixMax: [Volume] = []
+    var distance: [Double] = []
+
     /// Route of each stop (-1 unassigned) and its sequence position.
     var routeOf: [Int32]
     var positionOf: [Int32]
     var evaluations = 0
     var improvements = 0
     var n: Int { service.count }
+    var routeCount: Int { fleet.count }
 
     init(depot: Location, ticksPerUnit: Double, fleet: [PlannerVehicle], stops: Int) {
         xs = []; ys = []; service = []; windows = []; volume = []; isPickup = []; pinnedTo = []
@@ -72,15 +74,11 @@ struct RoutePlanner {
         isPickup.reserveCapacity(stops); pinnedTo.reserveCapacity(stops)
         self.ticksPerUnit = ticksPerUnit
         self.fleet = fleet
-        routes = []
         routeOf = []
         positionOf = []
         depotX = depot.x
         depotY = depot.y
     }
-
-    var depotX: Double
-    var depotY: Double
 
     mutating func addStop(location: Location, service: Int64, windows: TimeWindowSet, volume: Volume, isPickup: Bool, pinnedTo: Int32) {
         xs.append(location.x); ys.append(location.y)
@@ -88,13 +86,22 @@ struct RoutePlanner {
         self.isPickup.append(isPickup); self.pinnedTo.append(pinnedTo)
     }
 
-    /// Call once all stops are added. - Complexity: O(n + vehicles).
+    /// Call once all stops are added. - Complexity: O(n × vehicles).
     mutating func finishSetup() {
         xs.append(depotX); ys.append(depotY)
         routeOf = Array(repeating: -1, count: n)
         positionOf = Array(repeating: -1, count: n)
-        routes = fleet.indices.map { _ in RouteState() }
-        for r in routes.indices { recompute(route: r) }
+        stride = n + 2
+        let total = stride * fleet.count
+        length = Array(repeating: 0, count: fleet.count)
+        distance = Array(repeating: 0, count: fleet.count)
+        seq = Array(repeating: 0, count: total)
+        start = Array(repeating: 0, count: total)
+        latest = Array(repeating: 0, count: total)
+        load = Array(repeating: .zero, count: total)
+        prefixMax = Array(repeating: .zero, count: total)
+        suffixMax = Array(repeating: .zero, count: total)
+        for r in fleet.indices { recompute(route: r) }
     }
 
     @inline(__always) func dist(_ a: Int, _ b: Int) -> Double {
@@ -106,84 +113,100 @@ struct RoutePlanner {
 
     /// The node (stop index, or n for the depot) at sequence position `k` of route `r`.
     @inline(__always) func node(_ r: Int, _ k: Int) -> Int {
-        let stops = routes[r].stops
-        return (k == 0 || k == stops.count + 1) ? n : Int(stops[k - 1])
+        (k == 0 || k == length[r] + 1) ? n : Int(seq[r * stride + k - 1])
+    }
+
+    /// The stops of route `r` in order (allocates). - Complexity: O(route).
+    func stops(of r: Int) -> [Int32] { Array(seq[(r * stride)..<(r * stride + length[r])]) }
+
+    /// Replaces route `r`'s stops and rebuilds its cache. - Complexity: O(route).
+    mutating func setStops(_ r: Int, _ stops: [Int32]) {
+        let base = r * stride
+        for (i, s) in stops.enumerated() { seq[base + i] = s }
+        length[r] = stops.count
+        recompute(route: r)
+    }
+
+    /// Inserts stop `j` after position `k` of route `r`. - Complexity: O(route).
+    mutating func insert(_ j: Int, route r: Int, after k: Int) {
+        let base = r * stride
+        var i = length[r]
+        while i > k { seq[base + i] = seq[base + i - 1]; i -= 1 }
+        seq[base + k] = Int32(j)
+        length[r] += 1
+        recompute(route: r)
     }
 
     /// Rebuilds the cached times, loads and distance of route `r`. - Complexity: O(route).
     mutating func recompute(route r: Int) {
-        var st = routes[r]
-        let m = st.stops.count
+        let m = length[r]
         let v = fleet[r]
-        st.start = Array(repeating: 0, count: m + 2)
-        st.latest = Array(repeating: 0, count: m + 2)
-        st.load = Array(repeating: .zero, count: m + 2)
-        st.prefixMax = Array(repeating: .zero, count: m + 2)
-        st.suffixMax = Array(repeating: .zero, count: m + 2)
+        let base = r * stride
         var initial = Volume.zero
-        for s in st.stops where !isPickup[Int(s)] { initial = initial + volume[Int(s)] }
-        st.start[0] = v.shiftStart
-        st.load[0] = initial
+        for i in 0..<m where !isPickup[Int(seq[base + i])] { initial = initial + volume[Int(seq[base + i])] }
+        start[base] = v.shiftStart
+        load[base] = initial
         var prev = n
         var t = v.shiftStart
         var d = 0.0
         for k in 1...(m + 1) {
-            let cur = k == m + 1 ? n : Int(st.stops[k - 1])
+            let cur = k == m + 1 ? n : Int(seq[base + k - 1])
             let arrival = t + serviceAt(prev) + travel(prev, cur)
             d += dist(prev, cur)
             if cur == n {
-                st.start[k] = arrival
-                st.load[k] = st.load[k - 1]
+                start[base + k] = arrival
+                load[base + k] = load[base + k - 1]
             } else {
-                let s = windows[cur].earliestStart(arrivingAt: arrival) ?? Int64.max / 4
-                st.start[k] = s
-                st.load[k] = isPickup[cur] ? st.load[k - 1] + volume[cur] : st.load[k - 1] - volume[cur]
+                start[base + k] = windows[cur].earliestStart(arrivingAt: arrival) ?? Int64.max / 4
+                load[base + k] = isPickup[cur] ? load[base + k - 1] + volume[cur] : load[base + k - 1] - volume[cur]
                 positionOf[cur] = Int32(k)
                 routeOf[cur] = Int32(r)
             }
-            t = st.start[k]
+            t = start[base + k]
             prev = cur
         }
-        st.distance = m == 0 ? 0 : d
-        st.latest[m + 1] = v.shiftEnd
+        distance[r] = m == 0 ? 0 : d
+        latest[base + m + 1] = v.shiftEnd
         if m > 0 {
-            for k in stride(from: m, through: 1, by: -1) {
-                let cur = Int(st.stops[k - 1])
-                let nxt = k == m ? n : Int(st.stops[k])
-                let limit = st.latest[k + 1] - service[cur] - travel(cur, nxt)
-                st.latest[k] = windows[cur].latestStart(notAfter: limit) ?? Int64.min / 4
+            for k in Swift.stride(from: m, through: 1, by: -1) {
+                let cur = Int(seq[base + k - 1])
+                let nxt = k == m ? n : Int(seq[base + k])
+                let limit = latest[base + k + 1] - service[cur] - travel(cur, nxt)
+                latest[base + k] = windows[cur].latestStart(notAfter: limit) ?? Int64.min / 4
             }
         }
-        st.latest[0] = st.latest[1] - (m == 0 ? 0 : travel(n, Int(st.stops[0])))
-        st.prefixMax[0] = st.load[0]
-        if m >= 1 { for k in 1...m { st.prefixMax[k] = Volume.componentMax(st.prefixMax[k - 1], st.load[k]) } }
-        st.prefixMax[m + 1] = st.prefixMax[m]
-        st.suffixMax[m + 1] = st.load[m]
-        st.suffixMax[m] = st.load[m]
-        if m >= 1 { for k in stride(from: m - 1, through: 0, by: -1) { st.suffixMax[k] = Volume.componentMax(st.suffixMax[k + 1], st.load[k]) } }
-        routes[r] = st
+        latest[base] = latest[base + 1] - (m == 0 ? 0 : travel(n, Int(seq[base])))
+        prefixMax[base] = load[base]
+        if m >= 1 { for k in 1...m { prefixMax[base + k] = Volume.componentMax(prefixMax[base + k - 1], load[base + k]) } }
+        prefixMax[base + m + 1] = prefixMax[base + m]
+        suffixMax[base + m + 1] = load[base + m]
+        suffixMax[base + m] = load[base + m]
+        if m >= 1 {
+            for k in Swift.stride(from: m - 1, through: 0, by: -1) {
+                suffixMax[base + k] = Volume.componentMax(suffixMax[base + k + 1], load[base + k])
+            }
+        }
     }
 
     /// Cost of inserting stop `j` between positions `k` and `k+1` of route `r`, or nil when the
     /// insertion breaks a window, the shift or the capacity. - Complexity: O(windows).
     @inline(__always)
     func insertionCost(_ j: Int, route r: Int, after k: Int) -> Double? {
-        let st = routes[r]
+        let base = r * stride
         let cap = fleet[r].capacity
         let vol = volume[j]
         if isPickup[j] {
-            if !(st.suffixMax[k] + vol).fits(in: cap) { return nil }
+            if !(suffixMax[base + k] + vol).fits(in: cap) { return nil }
         } else {
-            if !(st.prefixMax[k] + vol).fits(in: cap) { return nil }
+            if !(prefixMax[base + k] + vol).fits(in: cap) { return nil }
         }
-        let m = st.stops.count
-        let prev = k == 0 ? n : Int(st.stops[k - 1])
-        let next = k == m ? n : Int(st.stops[k])
-        let arrival = st.start[k] + serviceAt(prev) + travel(prev, j)
+        let m = length[r]
+        let prev = k == 0 ? n : Int(seq[base + k - 1])
+        let next = k == m ? n : Int(seq[base + k])
+        let arrival = start[base + k] + serviceAt(prev) + travel(prev, j)
         guard let sj = windows[j].earliestStart(arrivingAt: arrival) else { return nil }
         let arriveNext = sj + service[j] + travel(j, next)
-        if arriveNext > st.latest[k + 1] { return nil }
-        if next != n, windows[next].earliestStart(arrivingAt: arriveNext) == nil { return nil }
+        if arriveNext > latest[base + k + 1] { return nil }
         if m == 0 { return dist(n, j) * 2 }
         return dist(prev, j) + dist(j, next) - dist(prev, next)
     }
@@ -222,16 +245,12 @@ struct RoutePlanner {
         let pin = Int(pinnedTo[j])
         if pin == -2 { return false }
         let lo = pin >= 0 ? pin : 0
-        let hi = pin >= 0 ? pin + 1 : routes.count
-        var emptyTried = false
+        let hi = pin >= 0 ? pin + 1 : fleet.count
         for r in lo..<hi {
-            let m = routes[r].stops.count
-            if m == 0 {
-                // Identical empty trucks give identical costs: try the first of each shape only.
-                if emptyTried && pin < 0 && r > 0 && fleet[r].capacity == fleet[r - 1].capacity
-                    && fleet[r].shiftStart == fleet[r - 1].shiftStart && fleet[r].shiftEnd == fleet[r - 1].shiftEnd
-                    && routes[r - 1].stops.isEmpty { continue }
-                emptyTried = true
+            let m = length[r]
+            if m == 0 && pin < 0 && r > 0 && length[r - 1] == 0 && fleet[r].capacity == fleet[r - 1].capacity
+                && fleet[r].shiftStart == fleet[r - 1].shiftStart && fleet[r].shiftEnd == fleet[r - 1].shiftEnd {
+                continue  // identical empty trucks give identical costs: try the first only
             }
             for k in 0...m {
                 evaluations += 1
@@ -241,8 +260,7 @@ struct RoutePlanner {
             }
         }
         guard bestRoute >= 0 else { return false }
-        routes[bestRoute].stops.insert(Int32(j), at: bestPos)
-        recompute(route: bestRoute)
+        insert(j, route: bestRoute, after: bestPos)
         return true
     }
 
@@ -257,14 +275,13 @@ struct RoutePlanner {
             volume[j].fits(in: fleet[r].capacity) && evaluate([Int32(j)], vehicle: r) != nil
         }
         if !reachable { return pin >= 0 ? .pinnedVehicleFull : .unreachableWithinShift }
+        if pin >= 0 { return .pinnedVehicleFull }
         let hasSpace = candidates.contains { r in
-            let st = routes[r]
-            let m = st.stops.count
-            return (0...m).contains { k in
-                (isPickup[j] ? st.suffixMax[k] + volume[j] : st.prefixMax[k] + volume[j]).fits(in: fleet[r].capacity)
+            let base = r * stride
+            return (0...length[r]).contains { k in
+                (isPickup[j] ? suffixMax[base + k] + volume[j] : prefixMax[base + k] + volume[j]).fits(in: fleet[r].capacity)
             }
         }
-        if pin >= 0 { return .pinnedVehicleFull }
         return hasSpace ? .noFeasibleTimeSlot : .fleetCapacityExhausted
     }
 }
