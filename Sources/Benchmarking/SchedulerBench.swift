@@ -76,6 +76,8 @@ struct LazyHeapBaseline {
     var livePos: [Int32] = []
     var rng: RandomStream
     var now = SimTime.zero
+    var pool: [DeliveryJob] = []
+    var poolNext = 0
     let policy: PriorityPolicy
     let aging = AgingRule()
     let depot = SyntheticWorkload.depot
@@ -83,13 +85,19 @@ struct LazyHeapBaseline {
     init(pending: Int, seed: UInt64, policy: PriorityPolicy) {
         self.policy = policy
         rng = RandomStream(seed: seed, stream: 7)
+        var gen = RandomStream(seed: seed, stream: 8)
+        for _ in 0..<MixedOperationStream.poolSize {
+            pool.append(SyntheticWorkload.job(depot: DepotID(0), now: .zero, promisedDay: 0, rng: &gen))
+        }
         for _ in 0..<pending { submitOne() }
     }
 
     mutating func key(_ s: Int) -> UInt64 { policy.orderKey(job: jobs[s], submitted: submitted[s], depot: depot, aging: aging) }
 
     mutating func submitOne() {
-        let job = SyntheticWorkload.job(depot: DepotID(0), now: now, promisedDay: 0, rng: &rng)
+        var job = pool[poolNext]
+        poolNext = (poolNext + 1) & (MixedOperationStream.poolSize - 1)
+        job.deadline = now + (job.deadline - .zero)
         try! job.validate()
         let s: Int
         if let f = free.popLast() {

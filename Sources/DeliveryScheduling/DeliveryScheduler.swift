@@ -236,6 +236,7 @@ public struct DeliveryScheduler: Sendable {
             meta[s] = JobMeta()
         } else {
             s = core.count
+            guard s < PendingHeap.maxSlots else { throw .tooManyJobs(limit: PendingHeap.maxSlots) }
             core.append(JobCore(job, submittedAt: now.ticks, generation: 0))
             locations.append(job.location)
             windowSets.append(job.windows)

@@ -29,6 +29,8 @@ public enum DeliverySchedulingError: Error, Sendable, Hashable, CustomStringConv
     case unknownJob(JobID)
     /// The job is on a truck that has left: it cannot be changed, cancelled or moved.
     case jobFrozen(JobID)
+    /// The scheduler already holds its maximum number of live jobs.
+    case tooManyJobs(limit: Int)
     /// The job is not in a state the operation applies to (`expected` names it).
     case wrongState(JobID, expected: String)
 
@@ -50,6 +52,7 @@ public enum DeliverySchedulingError: Error, Sendable, Hashable, CustomStringConv
         case let .unknownJob(j): return "job: no live job \(j)"
         case let .jobFrozen(j): return "job: \(j) is on a truck that has left and cannot move"
         case let .wrongState(j, e): return "job: \(j) must be \(e)"
+        case let .tooManyJobs(limit): return "job: the scheduler already holds \(limit) live jobs"
         }
     }
 }

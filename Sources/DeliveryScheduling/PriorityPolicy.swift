@@ -64,12 +64,14 @@ extension PriorityPolicy {
         return job.deadline.ticks > cap ? cap : job.deadline.ticks
     }
 
-    /// The heap key: the tier in the top 4 bits, the policy key (biased to non-negative) below.
+    /// The order key: the tier in bits 38–39, the policy key in whole milliseconds (biased by 2^36 ms,
+    /// about 2.2 years, and saturating outside −2.2 … +6.5 years) in bits 0–37. Smaller is more urgent.
     @inlinable
     static func heapKey(tier: PriorityTier, policyKey: Int64) -> UInt64 {
-        let bias: Int64 = 1 << 59
-        let limit: Int64 = (1 << 60) - 1
-        let k = Swift.min(Swift.max(policyKey &+ bias, 0), limit)
-        return UInt64(tier.rawValue) << 60 | UInt64(k)
+        let q = policyKey / 1000
+        let ms = policyKey % 1000 < 0 ? q - 1 : q
+        let limit: Int64 = (1 << 38) - 1
+        let k = Swift.min(Swift.max(ms &+ (1 << 36), 0), limit)
+        return UInt64(tier.rawValue) << 38 | UInt64(k)
     }
 }

@@ -71,6 +71,11 @@ public struct MixedOperationStream {
     @usableFromInline var livePos: [Int32] = []
     @usableFromInline var rng: RandomStream
     @usableFromInline var now: SimTime = .zero
+    /// Pre-generated jobs (deadline relative to submission), so the stream times the scheduler, not
+    /// job generation; each submit takes the next one and stamps its deadline.
+    @usableFromInline var pool: [DeliveryJob] = []
+    @usableFromInline var poolDeadline: [SimDuration] = []
+    @usableFromInline var poolNext = 0
     /// Operations of each kind run so far: submit, update, cancel, dispatch.
     public var counts: (submit: Int, update: Int, cancel: Int, dispatch: Int) = (0, 0, 0, 0)
 
@@ -82,18 +87,30 @@ public struct MixedOperationStream {
         s.reserveCapacity(pending + pending / 4 + 16)
         scheduler = s
         rng = RandomStream(seed: seed, stream: 7)
+        var gen = RandomStream(seed: seed, stream: 8)
+        for _ in 0..<MixedOperationStream.poolSize {
+            let j = SyntheticWorkload.job(depot: depot, now: .zero, promisedDay: 0, rng: &gen)
+            pool.append(j)
+            poolDeadline.append(j.deadline - .zero)
+        }
         live.reserveCapacity(pending + pending / 4 + 16)
         livePos.reserveCapacity(pending + pending / 4 + 16)
         for _ in 0..<pending { submitOne() }
         counts = (0, 0, 0, 0)
     }
 
+    /// Distinct pre-generated jobs cycled through by submits.
+    public static let poolSize = 1024
+
     /// Live jobs the stream knows of.
     public var pendingCount: Int { live.count }
 
     @inlinable
     mutating func submitOne() {
-        let job = SyntheticWorkload.job(depot: depot, now: now, promisedDay: 0, rng: &rng)
+        let p = poolNext
+        poolNext = (p + 1) & (MixedOperationStream.poolSize - 1)
+        var job = pool[p]
+        job.deadline = now + poolDeadline[p]
         let id = try! scheduler.submit(job, at: now)
         let s = Int(id.slot)
         while livePos.count <= s { livePos.append(-1) }
