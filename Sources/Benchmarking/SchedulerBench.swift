@@ -122,6 +122,10 @@ struct LazyHeapBaseline {
         free.append(UInt32(s))
     }
 
+    var sink: UInt64 = 0
+
+    @inline(never) func handOver(_ s: Int) -> DeliveryJob { jobs[s] }
+
     mutating func run(operations: Int) {
         for _ in 0..<operations {
             now.ticks += 1_000
@@ -151,7 +155,12 @@ struct LazyHeapBaseline {
             } else {
                 while let top = heap.popMin() {
                     let s = Int(top.slot)
-                    if alive[s] && version[s] == top.version { forget(s); break }
+                    if alive[s] && version[s] == top.version {
+                        // Hand the job over, as DeliveryScheduler.dispatchNext does.
+                        sink &+= UInt64(truncatingIfNeeded: handOver(s).retailer)
+                        forget(s)
+                        break
+                    }
                 }
             }
         }

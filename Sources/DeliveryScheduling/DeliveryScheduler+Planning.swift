@@ -161,6 +161,7 @@ extension DeliveryScheduler {
                     heaps[Int(core[s].depot)].remove(at: Int(heapPos[s]), positions: &heapPos)
                 }
                 core[s].state = .planned
+                core[s].metaDirty = true
                 meta[s].assignedVehicle = route.vehicle.rawValue
                 meta[s].plannedDay = Int32(plan.day)
                 kept.append(stop.job)
@@ -177,6 +178,7 @@ extension DeliveryScheduler {
     /// Rolls a job to the day after `day`, raising its tier for an overflow reason. - Complexity: O(log n).
     mutating func carryOver(_ id: JobID, reason: UnassignedReason, day: Int) {
         guard let s = liveSlot(id), core[s].state != .frozen else { return }
+        core[s].metaDirty = true
         meta[s].lastReason = reason.rawValue
         meta[s].carryOvers &+= 1
         if reason.isOverflow { core[s].tier = core[s].priorityTier.raised.rawValue }

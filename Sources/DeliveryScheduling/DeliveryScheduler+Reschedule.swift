@@ -54,6 +54,7 @@ extension DeliveryScheduler {
     /// - Complexity: O(1).
     public mutating func reportDelay(_ id: JobID, by delay: SimDuration) throws(DeliverySchedulingError) {
         guard let s = liveSlot(id) else { throw .unknownJob(id) }
+        core[s].metaDirty = true
         meta[s].reportedDelay &+= delay.ticks
     }
 
@@ -103,8 +104,7 @@ extension DeliveryScheduler {
     /// for planning (its tier unchanged). - Throws: `.unknownJob`, `.jobFrozen`, `.invalidWindow`.
     /// - Complexity: O(log n).
     public mutating func acceptReschedule(_ id: JobID, option: RescheduleOption) throws(DeliverySchedulingError) {
-        guard option.window.isValid else { throw .invalidWindow(index: 0, from: option.window.from, to: option.window.to) }
-        try update(id, JobUpdate(windows: TimeWindowSet(single: option.window), promisedDay: option.day))
+        try update(id, JobUpdate(windows: try TimeWindowSet([option.window]), promisedDay: option.day))
     }
 
     /// The retailer refuses the proposals: the job rolls to the day after `day` with its tier raised
@@ -112,6 +112,7 @@ extension DeliveryScheduler {
     public mutating func refuseReschedule(_ id: JobID, day: Int) throws(DeliverySchedulingError) {
         guard let s = liveSlot(id) else { throw .unknownJob(id) }
         if core[s].state == .frozen { throw .jobFrozen(id) }
+        core[s].metaDirty = true
         meta[s].refusals &+= 1
         carryOver(id, reason: .rescheduleRefused, day: day)
     }

@@ -59,8 +59,7 @@ public struct DeliveryScheduler: Sendable {
     // Job columns (struct of arrays), indexed by slot: the queue-hot fields in one 64-byte record,
     // the rest in columns of their own.
     @usableFromInline var core: [JobCore] = []
-    @usableFromInline var locations: [Location] = []
-    @usableFromInline var windowSets: [TimeWindowSet] = []
+    @usableFromInline var places: [JobPlace] = []
     @usableFromInline var meta: [JobMeta] = []
     @usableFromInline var heapPos: [Int32] = []
     @usableFromInline var freeSlots: [UInt32] = []
@@ -77,7 +76,7 @@ public struct DeliveryScheduler: Sendable {
 
     /// Reserves storage for `jobs` live jobs. - Complexity: O(jobs).
     public mutating func reserveCapacity(_ jobs: Int) {
-        core.reserveCapacity(jobs); locations.reserveCapacity(jobs); windowSets.reserveCapacity(jobs)
+        core.reserveCapacity(jobs); places.reserveCapacity(jobs)
         meta.reserveCapacity(jobs); heapPos.reserveCapacity(jobs)
         for d in heaps.indices { heaps[d].reserveCapacity(jobs) }
     }
@@ -150,7 +149,7 @@ public struct DeliveryScheduler: Sendable {
     public func job(_ id: JobID) -> DeliveryJob? { liveSlot(id).map { job(atSlot: $0) } }
 
     /// The job stored in slot `s`, reassembled from its columns. - Complexity: O(1).
-    @inlinable func job(atSlot s: Int) -> DeliveryJob { core[s].job(location: locations[s], windows: windowSets[s]) }
+    @inlinable func job(atSlot s: Int) -> DeliveryJob { core[s].job(location: places[s].location, windows: places[s].windows) }
 
     /// Where the job is in its life. - Complexity: O(1).
     public func status(_ id: JobID) -> JobStatus { liveSlot(id).map { core[$0].state } ?? .unknown }
@@ -191,7 +190,7 @@ public struct DeliveryScheduler: Sendable {
             k = Swift.min(c.deadline, c.submittedAt &+ aging.noDeadlineHorizon.ticks) &+ credit
         case .leastSlack:
             var travel: Int64 = 0
-            if let d = depots[Int(c.depot)] { travel = Int64(d.location.distance(to: locations[s]) * d.ticksPerUnit) }
+            if let d = depots[Int(c.depot)] { travel = Int64(d.location.distance(to: places[s].location) * d.ticksPerUnit) }
             k = Swift.min(c.deadline, c.submittedAt &+ aging.noDeadlineHorizon.ticks) &- c.serviceTime &- travel &+ credit
         case .customerValue:
             let v = Swift.max(Swift.min(c.value, 1 << 30), -(1 << 30))
@@ -230,16 +229,16 @@ public struct DeliveryScheduler: Sendable {
         let s: Int
         if let free = freeSlots.popLast() {
             s = Int(free)
-            core[s] = JobCore(job, submittedAt: now.ticks, generation: core[s].generation)
-            locations[s] = job.location
-            windowSets[s] = job.windows
-            meta[s] = JobMeta()
+            let old = core[s]
+            core[s] = JobCore(job, submittedAt: now.ticks, generation: old.generation)
+            places[s] = JobPlace(location: job.location, windows: job.windows)
+            // Cold bookkeeping is reset only when something wrote it (saves a cache miss per submit).
+            if old.metaDirty { meta[s] = JobMeta() }
         } else {
             s = core.count
             guard s < PendingHeap.maxSlots else { throw .tooManyJobs(limit: PendingHeap.maxSlots) }
             core.append(JobCore(job, submittedAt: now.ticks, generation: 0))
-            locations.append(job.location)
-            windowSets.append(job.windows)
+            places.append(JobPlace(location: job.location, windows: job.windows))
             meta.append(JobMeta())
             heapPos.append(-1)
         }
@@ -294,7 +293,7 @@ public struct DeliveryScheduler: Sendable {
         if let st = change.serviceTime, st.ticks < 0 { throw .negativeServiceTime(st) }
         if let p = change.promisedDay, p < 0 { throw .negativePromisedDay(p) }
         if let t = change.tier { core[s].tier = t.rawValue }
-        if let w = change.windows { windowSets[s] = w }
+        if let w = change.windows { places[s].windows = w }
         if let v = change.volume { core[s].volume = v }
         if let d = change.deadline { core[s].deadline = d.ticks }
         if let st = change.serviceTime { core[s].serviceTime = st.ticks }
@@ -313,8 +312,10 @@ public struct DeliveryScheduler: Sendable {
             heaps[d].update(at: Int(heapPos[s]), key: key, positions: &heapPos)
         } else {
             core[s].state = .pending
-            meta[s].plannedDay = -1
-            if !meta[s].pinned { meta[s].assignedVehicle = -1 }
+            if core[s].metaDirty {
+                meta[s].plannedDay = -1
+                if !meta[s].pinned { meta[s].assignedVehicle = -1 }
+            }
             heaps[d].insert(slot: UInt32(s), key: key, positions: &heapPos)
         }
     }
@@ -341,6 +342,7 @@ public struct DeliveryScheduler: Sendable {
         guard let s = liveSlot(id) else { throw .unknownJob(id) }
         if core[s].state == .frozen { throw .jobFrozen(id) }
         guard let v = self.vehicle(vehicle), v.depot.rawValue == core[s].depot else { throw .unknownVehicle(vehicle) }
+        core[s].metaDirty = true
         meta[s].pinned = true
         if core[s].state == .planned && meta[s].assignedVehicle == vehicle.rawValue { return }
         meta[s].assignedVehicle = vehicle.rawValue
@@ -351,6 +353,7 @@ public struct DeliveryScheduler: Sendable {
     public mutating func unpin(_ id: JobID) throws(DeliverySchedulingError) {
         guard let s = liveSlot(id) else { throw .unknownJob(id) }
         if core[s].state == .frozen { throw .jobFrozen(id) }
+        core[s].metaDirty = true
         meta[s].pinned = false
         if core[s].state == .pending { meta[s].assignedVehicle = -1 }
     }
@@ -417,7 +420,7 @@ struct DayKey: Hashable, Sendable {
     }
 }
 
-/// The queue-hot fields of one job, packed into 64 bytes (one cache line).
+/// The queue-hot fields of one job, packed into 64 bytes (one cache line; checked by a test).
 @usableFromInline
 struct JobCore: Sendable {
     @usableFromInline var deadline: Int64
@@ -432,6 +435,8 @@ struct JobCore: Sendable {
     @usableFromInline var tier: UInt8
     @usableFromInline var kind: UInt8
     @usableFromInline var state: JobStatus
+    /// Whether `meta` of this slot differs from `JobMeta()` (so a reused slot must reset it).
+    @usableFromInline var metaDirty: Bool
 
     @inlinable
     init(_ job: DeliveryJob, submittedAt: Int64, generation: UInt32) {
@@ -447,6 +452,7 @@ struct JobCore: Sendable {
         tier = job.tier.rawValue
         kind = job.kind.rawValue
         state = .pending
+        metaDirty = false
     }
 
     @inlinable
@@ -458,6 +464,17 @@ struct JobCore: Sendable {
     }
 
     @inlinable var priorityTier: PriorityTier { PriorityTier(rawValue: tier)! }
+}
+
+/// Where and when a job is served: written on submit, read on dispatch and planning (56 bytes).
+@usableFromInline
+struct JobPlace: Sendable {
+    @usableFromInline var location: Location
+    @usableFromInline var windows: TimeWindowSet
+    @inlinable init(location: Location, windows: TimeWindowSet) {
+        self.location = location
+        self.windows = windows
+    }
 }
 
 /// The cold per-job bookkeeping: assignment, pin, history for explanations.

@@ -139,3 +139,21 @@ struct SchedulerQueueTests {
         #expect(count == 200)
     }
 }
+
+@Test func jobCoreFitsOneCacheLine() {
+    #expect(MemoryLayout<JobCore>.stride == 64)
+}
+
+@Test func reusedSlotsStartWithCleanBookkeeping() throws {
+    var s = makeScheduler(policy: .fifo, vehicles: 1)
+    var rng = RandomStream(seed: 4)
+    let a = try s.submit(randomJob(&rng), at: .zero)
+    try s.pin(a, to: VehicleID(0))
+    try s.reportDelay(a, by: .minutes(Int64(5)))
+    try s.cancel(a)
+    let b = try s.submit(randomJob(&rng), at: .zero)
+    #expect(b.slot == a.slot && b.generation != a.generation)
+    #expect(!s.isPinned(b))
+    #expect(s.assignedVehicle(of: b) == nil)
+    #expect(try s.explain(b).reportedDelay == .zero)
+}
