@@ -105,6 +105,8 @@ extension DeliveryScheduler {
             for i in failed where !planner.insertCheapest(i) { still.append(i) }
             failed = still
         }
+        // With everyone served, try to free trucks; with jobs waiting, capacity is the point.
+        if failed.isEmpty && options.eliminateRoutes && planner.eliminateRoutes() > 0 { planner.improve(options: options) }
 
         let midnight = SimTime(day: day)
         var routes: [PlannedRoute] = []

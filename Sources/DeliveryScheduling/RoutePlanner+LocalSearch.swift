@@ -29,7 +29,8 @@ extension RoutePlanner {
     /// Runs improvement passes until none improves or the budget is spent.
     mutating func improve(options: PlanOptions) {
         guard options.maxMoveEvaluations > 0, n > 1 else { return }
-        let neighbours = nearestNeighbours(options.neighbours)
+        if neighbourLists.isEmpty { neighbourLists = nearestNeighbours(options.neighbours) }
+        let neighbours = neighbourLists
         let budget = evaluations + options.maxMoveEvaluations
         var pass = 0
         while pass < options.maxPasses && evaluations < budget {
@@ -44,6 +45,37 @@ extension RoutePlanner {
                 if twoOpt(route: r, budget: budget) { improved = true }
             }
             if !improved { break }
+        }
+    }
+
+    /// Tries to empty the shortest routes into the others (one truck fewer each time); a route is
+    /// removed only when every one of its stops fits elsewhere, otherwise everything is restored and
+    /// elimination stops. Returns how many routes were removed. - Complexity: O(stops × positions)
+    /// per attempt.
+    mutating func eliminateRoutes() -> Int {
+        var removed = 0
+        while true {
+            var victim = -1
+            for r in 0..<routeCount where length[r] > 0 {
+                if victim < 0 || length[r] < length[victim] { victim = r }
+            }
+            let used = (0..<routeCount).filter { length[$0] > 0 }.count
+            guard victim >= 0, used > 1 else { return removed }
+            let saved = (0..<routeCount).map { stops(of: $0) }
+            let moving = saved[victim]
+            if moving.contains(where: { pinnedTo[Int($0)] >= 0 }) { return removed }
+            // Only the other routes in use may take the stops: the victim and every idle truck are closed.
+            for r in 0..<routeCount where r == victim || length[r] == 0 { closed[r] = true }
+            setStops(victim, [])
+            var ok = true
+            for u in moving where !insertCheapest(Int(u)) { ok = false; break }
+            for r in 0..<routeCount { closed[r] = false }
+            if !ok {
+                for r in 0..<routeCount where stops(of: r) != saved[r] { setStops(r, saved[r]) }
+                return removed
+            }
+            removed += 1
+            improvements += 1
         }
     }
 
@@ -65,9 +97,12 @@ extension RoutePlanner {
                 evaluations += 1
                 guard let cost = insertionCost(u, route: b, after: k) else { continue }
                 if gainIfEmptied - cost > 1e-9 {
+                    let baseA = a * stride
+                    let skip = pu - 1
+                    guard evaluateSequence(vehicle: a, count: length[a] - 1, { Int(seq[baseA + ($0 < skip ? $0 : $0 + 1)]) }) != nil
+                    else { continue }
                     var stopsA = stops(of: a)
-                    stopsA.remove(at: pu - 1)
-                    guard evaluate(stopsA, vehicle: a) != nil else { continue }
+                    stopsA.remove(at: skip)
                     setStops(a, stopsA)
                     insert(u, route: b, after: k)
                     improvements += 1
@@ -93,15 +128,20 @@ extension RoutePlanner {
             // A: ... u | nextV ...   B: ... v | nextU ...
             let gain = dist(u, nextU) + dist(v, nextV) - dist(u, nextV) - dist(v, nextU)
             if gain <= 1e-9 { continue }
-            let sa = stops(of: a), sb = stops(of: b)
-            let tailA = sa[i...], tailB = sb[j...]
-            if tailA.contains(where: { pinnedTo[Int($0)] >= 0 }) || tailB.contains(where: { pinnedTo[Int($0)] >= 0 }) { continue }
-            let newA = Array(sa[..<i]) + Array(tailB)
-            let newB = Array(sb[..<j]) + Array(tailA)
-            guard let da = evaluate(newA, vehicle: a), let db = evaluate(newB, vehicle: b) else { continue }
+            let baseA = a * stride, baseB = b * stride
+            let ma = length[a], mb = length[b]
+            var pinnedTail = false
+            for k in i..<ma where pinnedTo[Int(seq[baseA + k])] >= 0 { pinnedTail = true }
+            for k in j..<mb where pinnedTo[Int(seq[baseB + k])] >= 0 { pinnedTail = true }
+            if pinnedTail { continue }
+            // A' = A[..<i] + B[j...],  B' = B[..<j] + A[i...]
+            guard let da = evaluateSequence(vehicle: a, count: i + mb - j, { Int($0 < i ? seq[baseA + $0] : seq[baseB + j + $0 - i]) }),
+                  let db = evaluateSequence(vehicle: b, count: j + ma - i, { Int($0 < j ? seq[baseB + $0] : seq[baseA + i + $0 - j]) })
+            else { continue }
             if da + db < distance[a] + distance[b] - 1e-9 {
-                setStops(a, newA)
-                setStops(b, newB)
+                let sa = stops(of: a), sb = stops(of: b)
+                setStops(a, Array(sa[..<i]) + Array(sb[j...]))
+                setStops(b, Array(sb[..<j]) + Array(sa[i...]))
                 improvements += 1
                 return true
             }
@@ -116,21 +156,25 @@ extension RoutePlanner {
         var again = true
         while again && evaluations < budget {
             again = false
-            let stops = self.stops(of: r)
-            let m = stops.count
+            let m = length[r]
             if m < 3 { return any }
+            let base = r * stride
             outer: for i in 1..<m {
-                let a = i == 1 ? n : Int(stops[i - 2])
-                let b = Int(stops[i - 1])
+                let a = i == 1 ? n : Int(seq[base + i - 2])
+                let b = Int(seq[base + i - 1])
                 for j in (i + 1)...m {
                     evaluations += 1
-                    let c = Int(stops[j - 1])
-                    let d = j == m ? n : Int(stops[j])
+                    let c = Int(seq[base + j - 1])
+                    let d = j == m ? n : Int(seq[base + j])
                     let gain = dist(a, b) + dist(c, d) - dist(a, c) - dist(b, d)
                     if gain <= 1e-9 { continue }
-                    var candidate = stops
-                    candidate[(i - 1)..<j].reverse()
-                    if let nd = evaluate(candidate, vehicle: r), nd < distance[r] - 1e-9 {
+                    let lo = i - 1, hi = j - 1
+                    let nd = evaluateSequence(vehicle: r, count: m) { k in
+                        Int(seq[base + (k >= lo && k <= hi ? lo + hi - k : k)])
+                    }
+                    if let nd, nd < distance[r] - 1e-9 {
+                        var candidate = stops(of: r)
+                        candidate[lo...hi].reverse()
                         setStops(r, candidate)
                         improvements += 1
                         any = true

@@ -3,18 +3,23 @@ import DiscreteEvents
 /// Tuning of `planDay`: the local-search budget is counted in move evaluations, never wall time,
 /// so a plan is the same on any machine.
 public struct PlanOptions: Sendable, Hashable {
-    /// Most candidate moves (relocate, 2-opt, 2-opt*) evaluated by local search; 0 turns it off.
+    /// Most candidate moves (relocate, 2-opt, 2-opt*) evaluated by each local-search phase (one after
+    /// insertion, one after route elimination); 0 turns local search off.
     public var maxMoveEvaluations: Int
     /// Most full improvement passes over all stops.
     public var maxPasses: Int
     /// How many nearest stops each stop considers as neighbours for inter-route moves.
     public var neighbours: Int
+    /// Whether, once every job is planned, to try emptying the shortest routes into the others (fewer
+    /// trucks, usually a little more distance).
+    public var eliminateRoutes: Bool
 
     /// Options; the defaults suit a depot-day of up to a few thousand stops.
-    public init(maxMoveEvaluations: Int = 2_000_000, maxPasses: Int = 30, neighbours: Int = 12) {
+    public init(maxMoveEvaluations: Int = 2_000_000, maxPasses: Int = 30, neighbours: Int = 12, eliminateRoutes: Bool = true) {
         self.maxMoveEvaluations = maxMoveEvaluations
         self.maxPasses = maxPasses
         self.neighbours = neighbours
+        self.eliminateRoutes = eliminateRoutes
     }
 }
 
@@ -59,6 +64,10 @@ struct RoutePlanner {
     var suffixMax: [Volume] = []
     var distance: [Double] = []
 
+    /// Nearest stops of each stop, computed once per plan by the first local-search phase.
+    var neighbourLists: [[Int32]] = []
+    /// Routes that take no insertions (while route elimination empties them).
+    var closed: [Bool] = []
     /// Route of each stop (-1 unassigned) and its sequence position.
     var routeOf: [Int32]
     var positionOf: [Int32]
@@ -94,6 +103,7 @@ struct RoutePlanner {
         stride = n + 2
         let total = stride * fleet.count
         length = Array(repeating: 0, count: fleet.count)
+        closed = Array(repeating: false, count: fleet.count)
         distance = Array(repeating: 0, count: fleet.count)
         seq = Array(repeating: 0, count: total)
         start = Array(repeating: 0, count: total)
@@ -214,15 +224,22 @@ struct RoutePlanner {
     /// Whether the stop sequence `stops` is feasible on vehicle `r` (times and capacity), with its
     /// distance. - Complexity: O(stops).
     func evaluate(_ stops: [Int32], vehicle r: Int) -> Double? {
+        evaluateSequence(vehicle: r, count: stops.count) { Int(stops[$0]) }
+    }
+
+    /// As `evaluate`, for the virtual sequence `stopAt(0..<count)` (no array is built).
+    /// - Complexity: O(count).
+    @inline(__always)
+    func evaluateSequence(vehicle r: Int, count: Int, _ stopAt: (Int) -> Int) -> Double? {
         let v = fleet[r]
         var load = Volume.zero
-        for s in stops where !isPickup[Int(s)] { load = load + volume[Int(s)] }
+        for k in 0..<count where !isPickup[stopAt(k)] { load = load + volume[stopAt(k)] }
         if !load.fits(in: v.capacity) { return nil }
         var t = v.shiftStart
         var prev = n
         var d = 0.0
-        for s in stops {
-            let cur = Int(s)
+        for k in 0..<count {
+            let cur = stopAt(k)
             let arrival = t + serviceAt(prev) + travel(prev, cur)
             guard let st = windows[cur].earliestStart(arrivingAt: arrival) else { return nil }
             t = st
@@ -232,7 +249,7 @@ struct RoutePlanner {
             prev = cur
         }
         if t + serviceAt(prev) + travel(prev, n) > v.shiftEnd { return nil }
-        return stops.isEmpty ? 0 : d + dist(prev, n)
+        return count == 0 ? 0 : d + dist(prev, n)
     }
 
     /// Inserts `j` at the cheapest feasible position over all allowed routes. - Complexity: O(total
@@ -246,9 +263,9 @@ struct RoutePlanner {
         if pin == -2 { return false }
         let lo = pin >= 0 ? pin : 0
         let hi = pin >= 0 ? pin + 1 : fleet.count
-        for r in lo..<hi {
+        for r in lo..<hi where !closed[r] {
             let m = length[r]
-            if m == 0 && pin < 0 && r > 0 && length[r - 1] == 0 && fleet[r].capacity == fleet[r - 1].capacity
+            if m == 0 && pin < 0 && r > 0 && length[r - 1] == 0 && !closed[r - 1] && fleet[r].capacity == fleet[r - 1].capacity
                 && fleet[r].shiftStart == fleet[r - 1].shiftStart && fleet[r].shiftEnd == fleet[r - 1].shiftEnd {
                 continue  // identical empty trucks give identical costs: try the first only
             }

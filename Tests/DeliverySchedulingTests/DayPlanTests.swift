@@ -81,6 +81,17 @@ struct DayPlanTests {
         if improved.assignedCount == greedy.assignedCount { #expect(improved.totalDistance <= greedy.totalDistance + 1e-9) }
     }
 
+    @Test func routeEliminationFreesTrucksWithoutDroppingJobs() throws {
+        for seed in UInt64(40)...43 {
+            let (s, ids) = randomDay(seed: seed, stops: 30, vehicles: 8)
+            let without = try s.planDay(depot: DepotID(0), day: 0, options: PlanOptions(eliminateRoutes: false))
+            let with = try s.planDay(depot: DepotID(0), day: 0, options: PlanOptions(eliminateRoutes: true))
+            checkPlan(with, s, candidates: ids)
+            #expect(with.assignedCount == without.assignedCount)
+            if without.unassigned.isEmpty { #expect(with.vehiclesUsed <= without.vehiclesUsed) }
+        }
+    }
+
     /// Tiers never trade against distance: the urgent jobs planned are exactly those planned when only
     /// the urgent jobs exist (insertion only, so the comparison is exact).
     @Test func lowerTiersNeverDisplaceHigherTiers() throws {
