@@ -38,7 +38,7 @@ public struct DispatchedJob: Sendable, Hashable {
 /// The delivery and return-pickup scheduler: a synchronous, single-owner value type.
 ///
 /// Jobs live in struct-of-arrays slots addressed by `JobID`; each depot's pending jobs are an indexed
-/// 4-ary heap keyed by (tier, policy key), with aging folded into a time-invariant key, so submit,
+/// 8-ary heap of packed (tier, policy key, slot) words, with aging folded into a time-invariant key, so submit,
 /// update, cancel and dispatch are O(log n) and never re-sort. `planDay` builds per-vehicle routes.
 /// Wrap it in a `DeliveryDesk` actor for concurrent clients.
 public struct DeliveryScheduler: Sendable {
