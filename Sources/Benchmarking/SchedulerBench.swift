@@ -1,0 +1,185 @@
+import DeliveryScheduling
+import DiscreteEvents
+import Foundation
+import HeapModule
+
+/// CPU time consumed by the calling thread, in seconds: on a shared machine it separates the
+/// engine's cost from time spent waiting for a core.
+func threadCPUSeconds() -> Double {
+    var ts = timespec()
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts)
+    return Double(ts.tv_sec) + Double(ts.tv_nsec) / 1e9
+}
+
+/// The delivery scheduler benchmarks behind `jornada bench scheduler`.
+public enum SchedulerBench {
+    /// Runs the mixed stream (submit 30 %, update 40 %, cancel 10 %, dispatch-next 20 %) at `pending`
+    /// jobs for `operations` operations, optionally against the swift-collections `Heap` baseline with
+    /// lazy deletion fed the same stream. One record per call.
+    public static func mixedStream(pending: Int, operations: Int, seed: UInt64, policy: PriorityPolicy, baseline: Bool) -> BenchRecord {
+        var stream = MixedOperationStream(pending: pending, seed: seed, policy: policy)
+        let cpu0 = threadCPUSeconds()
+        let (checksum, seconds) = BenchClock.measure { stream.run(operations: operations) }
+        let cpuSeconds = threadCPUSeconds() - cpu0
+        let opsPerSecond = Double(operations) / seconds
+        var fields: [(String, BenchRecord.Value)] = [
+            ("pending", .int(pending)),
+            ("operations", .int(operations)),
+            ("seconds", .double(seconds)),
+            ("operationsPerSecond", .double(opsPerSecond)),
+            ("nsPerOperation", .double(seconds * 1e9 / Double(operations))),
+            ("cpuSeconds", .double(cpuSeconds)),
+            ("operationsPerCpuSecond", .double(Double(operations) / cpuSeconds)),
+            ("pendingAfter", .int(stream.pendingCount)),
+        ]
+        if baseline {
+            var base = LazyHeapBaseline(pending: pending, seed: seed, policy: policy)
+            let (_, baseSeconds) = BenchClock.measure { base.run(operations: operations) }
+            let baseOps = Double(operations) / baseSeconds
+            fields.append(("baselineOperationsPerSecond", .double(baseOps)))
+            fields.append(("speedupVsHeap", .double(opsPerSecond / baseOps)))
+        }
+        fields.append(("policy", .text(policy.rawValue)))
+        fields.append(("checksum", .int(Int(truncatingIfNeeded: checksum & 0xFFFF_FFFF))))
+        return BenchRecord(fields)
+    }
+
+    /// Plans one synthetic depot-day of `stops` jobs and `vehicles` trucks; reports the best of
+    /// `repeats` wall times, total distance, vehicles used and unassigned jobs.
+    public static func planDay(stops: Int, vehicles: Int, seed: UInt64, repeats: Int, options: PlanOptions = PlanOptions()) -> BenchRecord {
+        let (scheduler, depot) = SyntheticWorkload.day(stops: stops, vehicles: vehicles, seed: seed)
+        var best = Double.infinity
+        var bestCPU = Double.infinity
+        var plan: DayPlan?
+        for _ in 0..<Swift.max(1, repeats) {
+            let cpu0 = threadCPUSeconds()
+            let (p, seconds) = BenchClock.measure { try! scheduler.planDay(depot: depot, day: 0, options: options) }
+            bestCPU = Swift.min(bestCPU, threadCPUSeconds() - cpu0)
+            best = Swift.min(best, seconds)
+            plan = p
+        }
+        let p = plan!
+        return BenchRecord([
+            ("stops", .int(stops)),
+            ("vehicles", .int(vehicles)),
+            ("milliseconds", .double(best * 1000)),
+            ("cpuMilliseconds", .double(bestCPU * 1000)),
+            ("totalDistance", .double(p.totalDistance)),
+            ("vehiclesUsed", .int(p.vehiclesUsed)),
+            ("assigned", .int(p.assignedCount)),
+            ("unassigned", .int(p.unassigned.count)),
+            ("evaluations", .int(p.evaluations)),
+            ("improvements", .int(p.improvements)),
+        ])
+    }
+}
+
+/// The baseline: the same operation stream over swift-collections' `Heap` with lazy deletion (an
+/// update pushes a fresh entry and stales the old one; cancel stales; dispatch pops past stale entries).
+struct LazyHeapBaseline {
+    struct Entry: Comparable {
+        var key: UInt64
+        var slot: UInt32
+        var version: UInt32
+        static func < (a: Entry, b: Entry) -> Bool { (a.key, a.slot) < (b.key, b.slot) }
+    }
+    var heap = Heap<Entry>()
+    var jobs: [DeliveryJob] = []
+    var submitted: [SimTime] = []
+    var version: [UInt32] = []
+    var alive: [Bool] = []
+    var free: [UInt32] = []
+    var live: [UInt32] = []
+    var livePos: [Int32] = []
+    var rng: RandomStream
+    var now = SimTime.zero
+    var pool: [DeliveryJob] = []
+    var poolNext = 0
+    let policy: PriorityPolicy
+    let aging = AgingRule()
+    let depot = SyntheticWorkload.depot
+
+    init(pending: Int, seed: UInt64, policy: PriorityPolicy) {
+        self.policy = policy
+        rng = RandomStream(seed: seed, stream: 7)
+        var gen = RandomStream(seed: seed, stream: 8)
+        for _ in 0..<MixedOperationStream.poolSize {
+            pool.append(SyntheticWorkload.job(depot: DepotID(0), now: .zero, promisedDay: 0, rng: &gen))
+        }
+        for _ in 0..<pending { submitOne() }
+    }
+
+    mutating func key(_ s: Int) -> UInt64 { policy.orderKey(job: jobs[s], submitted: submitted[s], depot: depot, aging: aging) }
+
+    mutating func submitOne() {
+        var job = pool[poolNext]
+        poolNext = (poolNext + 1) & (MixedOperationStream.poolSize - 1)
+        job.deadline = now + (job.deadline - .zero)
+        try! job.validate()
+        let s: Int
+        if let f = free.popLast() {
+            s = Int(f)
+            jobs[s] = job; submitted[s] = now; alive[s] = true; version[s] &+= 1
+        } else {
+            s = jobs.count
+            jobs.append(job); submitted.append(now); version.append(0); alive.append(true); livePos.append(-1)
+        }
+        heap.insert(Entry(key: key(s), slot: UInt32(s), version: version[s]))
+        livePos[s] = Int32(live.count)
+        live.append(UInt32(s))
+    }
+
+    mutating func forget(_ s: Int) {
+        let p = Int(livePos[s])
+        let last = live.removeLast()
+        if p < live.count { live[p] = last; livePos[Int(last)] = Int32(p) }
+        livePos[s] = -1
+        alive[s] = false
+        version[s] &+= 1
+        free.append(UInt32(s))
+    }
+
+    var sink: UInt64 = 0
+
+    @inline(never) func handOver(_ s: Int) -> DeliveryJob { jobs[s] }
+
+    mutating func run(operations: Int) {
+        for _ in 0..<operations {
+            now.ticks += 1_000
+            let r = rng.next()
+            let op = r % 100
+            if live.isEmpty || op < 30 {
+                submitOne()
+            } else if op < 70 {
+                let s = Int(live[Int((r >> 8) % UInt64(live.count))])
+                let which = (r >> 40) % 10
+                if which == 0 {
+                    jobs[s].tier = PriorityTier(rawValue: UInt8((r >> 44) % 4))!
+                } else if which < 6 {
+                    jobs[s].deadline = now + .minutes(Int64(60 + Int64((r >> 44) % 4000)))
+                } else if which < 8 {
+                    jobs[s].volume = Volume(kegs: Int32(1 + (r >> 44) % 4))
+                } else {
+                    let open = Int64(8 * 60 + Int64((r >> 44) % 300))
+                    jobs[s].windows = TimeWindowSet(single: TimeWindow(from: .minutes(open), to: .minutes(open + 180)))
+                }
+                try! jobs[s].validate()
+                version[s] &+= 1
+                heap.insert(Entry(key: key(s), slot: UInt32(s), version: version[s]))
+            } else if op < 80 {
+                let s = Int(live[Int((r >> 8) % UInt64(live.count))])
+                forget(s)
+            } else {
+                while let top = heap.popMin() {
+                    let s = Int(top.slot)
+                    if alive[s] && version[s] == top.version {
+                        // Hand the job over, as DeliveryScheduler.dispatchNext does.
+                        sink &+= UInt64(truncatingIfNeeded: handOver(s).retailer)
+                        forget(s)
+                        break
+                    }
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,198 @@
+import DiscreteEvents
+
+/// One stop of a planned route.
+public struct PlannedStop: Sendable, Hashable {
+    /// The job served.
+    public var job: JobID
+    /// When the truck arrives.
+    public var arrival: SimTime
+    /// When service starts (after any wait for the window).
+    public var serviceStart: SimTime
+    /// When the truck leaves.
+    public var departure: SimTime
+}
+
+/// One truck's route for the day.
+public struct PlannedRoute: Sendable, Hashable {
+    /// The truck.
+    public var vehicle: VehicleID
+    /// The stops in visiting order.
+    public var stops: [PlannedStop]
+    /// Distance driven, depot to depot, in the depot's units.
+    public var distance: Double
+    /// When the truck leaves the depot.
+    public var departure: SimTime
+    /// When it is back at the depot.
+    public var returnTime: SimTime
+    /// The largest load on board at any point, per unit.
+    public var peakLoad: Volume
+}
+
+/// A job left out of a plan, with the reason.
+public struct UnassignedJob: Sendable, Hashable {
+    /// The job.
+    public var job: JobID
+    /// Why it was not planned.
+    public var reason: UnassignedReason
+}
+
+/// The plan for one depot-day: routes, what waits and why, and the effort spent.
+public struct DayPlan: Sendable, Hashable {
+    /// The depot planned.
+    public var depot: DepotID
+    /// The 0-based day planned.
+    public var day: Int
+    /// Routes of the trucks that have at least one stop, in vehicle order.
+    public var routes: [PlannedRoute]
+    /// Jobs that wait, in priority order.
+    public var unassigned: [UnassignedJob]
+    /// Sum of route distances.
+    public var totalDistance: Double
+    /// Candidate jobs considered.
+    public var candidates: Int
+    /// Moves evaluated (insertion positions and local-search moves): the deterministic effort measure.
+    public var evaluations: Int
+    /// Local-search moves applied.
+    public var improvements: Int
+    /// Trucks with at least one stop.
+    public var vehiclesUsed: Int { routes.count }
+    /// Jobs planned.
+    public var assignedCount: Int { routes.reduce(0) { $0 + $1.stops.count } }
+}
+
+extension DeliveryScheduler {
+    /// Plans `day` for `depot` without changing the scheduler: every pending (or planned, not frozen)
+    /// job of the depot promised for `day` or earlier, most urgent tier first and in the policy's order
+    /// inside a tier, is inserted at its cheapest feasible position (capacity, shift, windows, travel
+    /// time); relocate, 2-opt and 2-opt* then shorten the routes without changing who is served. Pinned
+    /// jobs go only on their truck; departed trucks take nothing. Apply with `commit(_:)`.
+    ///
+    /// - Throws: `.unknownDepot`.
+    /// - Complexity: O(n log n + n·P) for n candidates and P insertion positions, plus the local-search
+    ///   budget (`options.maxMoveEvaluations`).
+    public func planDay(depot: DepotID, day: Int, options: PlanOptions = PlanOptions()) throws(DeliverySchedulingError) -> DayPlan {
+        guard let dep = self.depot(depot) else { throw .unknownDepot(depot) }
+        var fleetIDs: [Int] = []
+        for v in vehicles.indices where vehicles[v].depot == depot && !vehicleDeparted[v] { fleetIDs.append(v) }
+        var plannerIndex = [Int32](repeating: -2, count: vehicles.count)
+        for (i, v) in fleetIDs.enumerated() { plannerIndex[v] = Int32(i) }
+        let fleet = fleetIDs.map {
+            PlannerVehicle(capacity: vehicles[$0].capacity, shiftStart: vehicles[$0].shiftStart.ticks, shiftEnd: vehicles[$0].shiftEnd.ticks)
+        }
+
+        // Candidates in priority order: (heap key, slot).
+        var order: [(key: UInt64, slot: Int)] = []
+        for s in core.indices {
+            let st = core[s].state
+            guard st == .pending || st == .planned, core[s].depot == depot.rawValue, Int(core[s].promisedDay) <= day else { continue }
+            order.append((heapKey(slot: s), s))
+        }
+        order.sort { ($0.key, $0.slot) < ($1.key, $1.slot) }
+
+        var planner = RoutePlanner(depot: dep.location, ticksPerUnit: dep.ticksPerUnit, fleet: fleet, stops: order.count)
+        for (_, s) in order {
+            let j = job(atSlot: s)
+            let pin: Int32 = meta[s].pinned ? plannerIndex[Int(meta[s].assignedVehicle)] : -1
+            planner.addStop(location: j.location, service: j.serviceTime.ticks, windows: j.windows, volume: j.volume,
+                            isPickup: j.kind.isPickup, pinnedTo: pin)
+        }
+        planner.finishSetup()
+        var failed: [Int] = []
+        for i in order.indices where !planner.insertCheapest(i) { failed.append(i) }
+        planner.improve(options: options)
+        if !failed.isEmpty {
+            var still: [Int] = []
+            for i in failed where !planner.insertCheapest(i) { still.append(i) }
+            failed = still
+        }
+        // With everyone served, try to free trucks; with jobs waiting, capacity is the point.
+        if failed.isEmpty && options.eliminateRoutes && planner.eliminateRoutes() > 0 { planner.improve(options: options) }
+
+        let midnight = SimTime(day: day)
+        var routes: [PlannedRoute] = []
+        var total = 0.0
+        for r in 0..<planner.routeCount where planner.length[r] > 0 {
+            let base = r * planner.stride
+            let m = planner.length[r]
+            var stops: [PlannedStop] = []
+            stops.reserveCapacity(m)
+            var prev = planner.n
+            var t = planner.start[base]
+            var peak = planner.load[base]
+            for k in 1...m {
+                let i = Int(planner.seq[base + k - 1])
+                let arrival = t + planner.serviceAt(prev) + planner.travel(prev, i)
+                let start = planner.start[base + k]
+                let slot = order[i].slot
+                stops.append(PlannedStop(
+                    job: JobID(slot: UInt32(slot), generation: core[slot].generation),
+                    arrival: midnight + SimDuration(ticks: arrival), serviceStart: midnight + SimDuration(ticks: start),
+                    departure: midnight + SimDuration(ticks: start + planner.service[i])))
+                peak = Volume.componentMax(peak, planner.load[base + k])
+                t = start
+                prev = i
+            }
+            routes.append(PlannedRoute(
+                vehicle: VehicleID(Int32(fleetIDs[r])), stops: stops, distance: planner.distance[r],
+                departure: midnight + SimDuration(ticks: planner.start[base]),
+                returnTime: midnight + SimDuration(ticks: planner.start[base + m + 1]), peakLoad: peak))
+            total += planner.distance[r]
+        }
+        let unassigned = failed.map { i in
+            let slot = order[i].slot
+            return UnassignedJob(job: JobID(slot: UInt32(slot), generation: core[slot].generation), reason: planner.diagnose(i))
+        }
+        return DayPlan(depot: depot, day: day, routes: routes, unassigned: unassigned, totalDistance: total,
+                       candidates: order.count, evaluations: planner.evaluations, improvements: planner.improvements)
+    }
+
+    /// Applies a plan made by `planDay` on this scheduler's current state: planned jobs leave the queue
+    /// (state `planned`, on their truck); unassigned jobs roll to the next day — for an overflow reason
+    /// with their tier raised one step (next-day priority management) — and remember the reason.
+    /// Jobs changed or cancelled since the plan was made are skipped.
+    ///
+    /// - Complexity: O(jobs in the plan × log n).
+    public mutating func commit(_ plan: DayPlan) {
+        var load = 0
+        for route in plan.routes {
+            let v = Int(route.vehicle.rawValue)
+            var kept: [JobID] = []
+            for stop in route.stops {
+                guard let s = liveSlot(stop.job), core[s].state != .frozen else { continue }
+                if core[s].state == .pending {
+                    heaps[Int(core[s].depot)].remove(at: Int(heapPos[s]), positions: &heapPos)
+                }
+                core[s].state = .planned
+                core[s].metaDirty = true
+                meta[s].assignedVehicle = route.vehicle.rawValue
+                meta[s].plannedDay = Int32(plan.day)
+                kept.append(stop.job)
+                load += 1
+            }
+            committedRoutes[v] = kept
+        }
+        plannedLoad[DayKey(depot: plan.depot.rawValue, day: Int32(plan.day))] = load
+        for u in plan.unassigned {
+            carryOver(u.job, reason: u.reason, day: plan.day)
+        }
+    }
+
+    /// Rolls a job to the day after `day`, raising its tier for an overflow reason. - Complexity: O(log n).
+    mutating func carryOver(_ id: JobID, reason: UnassignedReason, day: Int) {
+        guard let s = liveSlot(id), core[s].state != .frozen else { return }
+        core[s].metaDirty = true
+        meta[s].lastReason = reason.rawValue
+        meta[s].carryOvers &+= 1
+        if reason.isOverflow { core[s].tier = core[s].priorityTier.raised.rawValue }
+        core[s].promisedDay = Swift.max(core[s].promisedDay, Int32(clamping: day + 1))
+        requeue(slot: s)
+    }
+
+    /// Plans and commits `day` for `depot` in one step. - Complexity: as `planDay` plus `commit`.
+    @discardableResult
+    public mutating func planAndCommitDay(depot: DepotID, day: Int, options: PlanOptions = PlanOptions()) throws(DeliverySchedulingError) -> DayPlan {
+        let plan = try planDay(depot: depot, day: day, options: options)
+        commit(plan)
+        return plan
+    }
+}

@@ -1,0 +1,304 @@
+import DiscreteEvents
+
+/// Tuning of `planDay`: the local-search budget is counted in move evaluations, never wall time,
+/// so a plan is the same on any machine.
+public struct PlanOptions: Sendable, Hashable {
+    /// Most candidate moves (relocate, 2-opt, 2-opt*) evaluated by each local-search phase (one after
+    /// insertion, one after route elimination); 0 turns local search off.
+    public var maxMoveEvaluations: Int
+    /// Most full improvement passes over all stops.
+    public var maxPasses: Int
+    /// How many nearest stops each stop considers as neighbours for inter-route moves.
+    public var neighbours: Int
+    /// Whether, once every job is planned, to try emptying the shortest routes into the others (fewer
+    /// trucks, usually a little more distance).
+    public var eliminateRoutes: Bool
+
+    /// Options; the defaults suit a depot-day of up to a few thousand stops.
+    public init(maxMoveEvaluations: Int = 2_000_000, maxPasses: Int = 30, neighbours: Int = 12, eliminateRoutes: Bool = true) {
+        self.maxMoveEvaluations = maxMoveEvaluations
+        self.maxPasses = maxPasses
+        self.neighbours = neighbours
+        self.eliminateRoutes = eliminateRoutes
+    }
+}
+
+/// One truck as the planner sees it (times in ticks since the day's midnight).
+struct PlannerVehicle {
+    var capacity: Volume
+    var shiftStart: Int64
+    var shiftEnd: Int64
+}
+
+/// The day planner: priority-ordered cheapest insertion, then relocate / 2-opt / 2-opt* local search
+/// under an evaluation budget. Internal; reached through `DeliveryScheduler.planDay`.
+struct RoutePlanner {
+    // Stops 0..<n, the depot at index n.
+    var xs: [Double]
+    var ys: [Double]
+    var service: [Int64]
+    var windows: [TimeWindowSet]
+    var volume: [Volume]
+    var isPickup: [Bool]
+    /// Allowed planner vehicle per stop: -1 any, ≥ 0 only that one, -2 none (pinned elsewhere).
+    var pinnedTo: [Int32]
+    var ticksPerUnit: Double
+    var fleet: [PlannerVehicle]
+    var depotX: Double
+    var depotY: Double
+
+    // Routes, flattened (trivial element types only, so hot loops never retain): route r owns
+    // sequence positions 0...m+1 at `r * stride + k` (0 and m+1 are the depot), and stops 1...m at
+    // `seq[r * stride + k - 1]`.
+    var stride = 0
+    var length: [Int] = []
+    var seq: [Int32] = []
+    /// Service start at each position (0: departure from the depot; m+1: arrival back).
+    var start: [Int64] = []
+    /// Latest feasible service start at each position (m+1: shift end).
+    var latest: [Int64] = []
+    /// Load on board after each position (0: leaving the depot).
+    var load: [Volume] = []
+    /// Max of `load[0...k]` and of `load[k...m]`.
+    var prefixMax: [Volume] = []
+    var suffixMax: [Volume] = []
+    var distance: [Double] = []
+
+    /// Nearest stops of each stop, computed once per plan by the first local-search phase.
+    var neighbourLists: [[Int32]] = []
+    /// Routes that take no insertions (while route elimination empties them).
+    var closed: [Bool] = []
+    /// Route of each stop (-1 unassigned) and its sequence position.
+    var routeOf: [Int32]
+    var positionOf: [Int32]
+    var evaluations = 0
+    var improvements = 0
+    var n: Int { service.count }
+    var routeCount: Int { fleet.count }
+
+    init(depot: Location, ticksPerUnit: Double, fleet: [PlannerVehicle], stops: Int) {
+        xs = []; ys = []; service = []; windows = []; volume = []; isPickup = []; pinnedTo = []
+        xs.reserveCapacity(stops + 1); ys.reserveCapacity(stops + 1)
+        service.reserveCapacity(stops); windows.reserveCapacity(stops); volume.reserveCapacity(stops)
+        isPickup.reserveCapacity(stops); pinnedTo.reserveCapacity(stops)
+        self.ticksPerUnit = ticksPerUnit
+        self.fleet = fleet
+        routeOf = []
+        positionOf = []
+        depotX = depot.x
+        depotY = depot.y
+    }
+
+    mutating func addStop(location: Location, service: Int64, windows: TimeWindowSet, volume: Volume, isPickup: Bool, pinnedTo: Int32) {
+        xs.append(location.x); ys.append(location.y)
+        self.service.append(service); self.windows.append(windows); self.volume.append(volume)
+        self.isPickup.append(isPickup); self.pinnedTo.append(pinnedTo)
+    }
+
+    /// Call once all stops are added. - Complexity: O(n × vehicles).
+    mutating func finishSetup() {
+        xs.append(depotX); ys.append(depotY)
+        routeOf = Array(repeating: -1, count: n)
+        positionOf = Array(repeating: -1, count: n)
+        stride = n + 2
+        let total = stride * fleet.count
+        length = Array(repeating: 0, count: fleet.count)
+        closed = Array(repeating: false, count: fleet.count)
+        distance = Array(repeating: 0, count: fleet.count)
+        seq = Array(repeating: 0, count: total)
+        start = Array(repeating: 0, count: total)
+        latest = Array(repeating: 0, count: total)
+        load = Array(repeating: .zero, count: total)
+        prefixMax = Array(repeating: .zero, count: total)
+        suffixMax = Array(repeating: .zero, count: total)
+        for r in fleet.indices { recompute(route: r) }
+    }
+
+    @inline(__always) func dist(_ a: Int, _ b: Int) -> Double {
+        let dx = xs[a] - xs[b], dy = ys[a] - ys[b]
+        return (dx * dx + dy * dy).squareRoot()
+    }
+    @inline(__always) func travel(_ a: Int, _ b: Int) -> Int64 { Int64(dist(a, b) * ticksPerUnit) }
+    @inline(__always) func serviceAt(_ node: Int) -> Int64 { node == n ? 0 : service[node] }
+
+    /// The node (stop index, or n for the depot) at sequence position `k` of route `r`.
+    @inline(__always) func node(_ r: Int, _ k: Int) -> Int {
+        (k == 0 || k == length[r] + 1) ? n : Int(seq[r * stride + k - 1])
+    }
+
+    /// The stops of route `r` in order (allocates). - Complexity: O(route).
+    func stops(of r: Int) -> [Int32] { Array(seq[(r * stride)..<(r * stride + length[r])]) }
+
+    /// Replaces route `r`'s stops and rebuilds its cache. - Complexity: O(route).
+    mutating func setStops(_ r: Int, _ stops: [Int32]) {
+        let base = r * stride
+        for (i, s) in stops.enumerated() { seq[base + i] = s }
+        length[r] = stops.count
+        recompute(route: r)
+    }
+
+    /// Inserts stop `j` after position `k` of route `r`. - Complexity: O(route).
+    mutating func insert(_ j: Int, route r: Int, after k: Int) {
+        let base = r * stride
+        var i = length[r]
+        while i > k { seq[base + i] = seq[base + i - 1]; i -= 1 }
+        seq[base + k] = Int32(j)
+        length[r] += 1
+        recompute(route: r)
+    }
+
+    /// Rebuilds the cached times, loads and distance of route `r`. - Complexity: O(route).
+    mutating func recompute(route r: Int) {
+        let m = length[r]
+        let v = fleet[r]
+        let base = r * stride
+        var initial = Volume.zero
+        for i in 0..<m where !isPickup[Int(seq[base + i])] { initial = initial + volume[Int(seq[base + i])] }
+        start[base] = v.shiftStart
+        load[base] = initial
+        var prev = n
+        var t = v.shiftStart
+        var d = 0.0
+        for k in 1...(m + 1) {
+            let cur = k == m + 1 ? n : Int(seq[base + k - 1])
+            let arrival = t + serviceAt(prev) + travel(prev, cur)
+            d += dist(prev, cur)
+            if cur == n {
+                start[base + k] = arrival
+                load[base + k] = load[base + k - 1]
+            } else {
+                start[base + k] = windows[cur].earliestStart(arrivingAt: arrival) ?? Int64.max / 4
+                load[base + k] = isPickup[cur] ? load[base + k - 1] + volume[cur] : load[base + k - 1] - volume[cur]
+                positionOf[cur] = Int32(k)
+                routeOf[cur] = Int32(r)
+            }
+            t = start[base + k]
+            prev = cur
+        }
+        distance[r] = m == 0 ? 0 : d
+        latest[base + m + 1] = v.shiftEnd
+        if m > 0 {
+            for k in Swift.stride(from: m, through: 1, by: -1) {
+                let cur = Int(seq[base + k - 1])
+                let nxt = k == m ? n : Int(seq[base + k])
+                let limit = latest[base + k + 1] - service[cur] - travel(cur, nxt)
+                latest[base + k] = windows[cur].latestStart(notAfter: limit) ?? Int64.min / 4
+            }
+        }
+        latest[base] = latest[base + 1] - (m == 0 ? 0 : travel(n, Int(seq[base])))
+        prefixMax[base] = load[base]
+        if m >= 1 { for k in 1...m { prefixMax[base + k] = Volume.componentMax(prefixMax[base + k - 1], load[base + k]) } }
+        prefixMax[base + m + 1] = prefixMax[base + m]
+        suffixMax[base + m + 1] = load[base + m]
+        suffixMax[base + m] = load[base + m]
+        if m >= 1 {
+            for k in Swift.stride(from: m - 1, through: 0, by: -1) {
+                suffixMax[base + k] = Volume.componentMax(suffixMax[base + k + 1], load[base + k])
+            }
+        }
+    }
+
+    /// Cost of inserting stop `j` between positions `k` and `k+1` of route `r`, or nil when the
+    /// insertion breaks a window, the shift or the capacity. - Complexity: O(windows).
+    @inline(__always)
+    func insertionCost(_ j: Int, route r: Int, after k: Int) -> Double? {
+        let base = r * stride
+        let cap = fleet[r].capacity
+        let vol = volume[j]
+        if isPickup[j] {
+            if !(suffixMax[base + k] + vol).fits(in: cap) { return nil }
+        } else {
+            if !(prefixMax[base + k] + vol).fits(in: cap) { return nil }
+        }
+        let m = length[r]
+        let prev = k == 0 ? n : Int(seq[base + k - 1])
+        let next = k == m ? n : Int(seq[base + k])
+        let arrival = start[base + k] + serviceAt(prev) + travel(prev, j)
+        guard let sj = windows[j].earliestStart(arrivingAt: arrival) else { return nil }
+        let arriveNext = sj + service[j] + travel(j, next)
+        if arriveNext > latest[base + k + 1] { return nil }
+        if m == 0 { return dist(n, j) * 2 }
+        return dist(prev, j) + dist(j, next) - dist(prev, next)
+    }
+
+    /// Whether the stop sequence `stops` is feasible on vehicle `r` (times and capacity), with its
+    /// distance. - Complexity: O(stops).
+    func evaluate(_ stops: [Int32], vehicle r: Int) -> Double? {
+        evaluateSequence(vehicle: r, count: stops.count) { Int(stops[$0]) }
+    }
+
+    /// As `evaluate`, for the virtual sequence `stopAt(0..<count)` (no array is built).
+    /// - Complexity: O(count).
+    @inline(__always)
+    func evaluateSequence(vehicle r: Int, count: Int, _ stopAt: (Int) -> Int) -> Double? {
+        let v = fleet[r]
+        var load = Volume.zero
+        for k in 0..<count where !isPickup[stopAt(k)] { load = load + volume[stopAt(k)] }
+        if !load.fits(in: v.capacity) { return nil }
+        var t = v.shiftStart
+        var prev = n
+        var d = 0.0
+        for k in 0..<count {
+            let cur = stopAt(k)
+            let arrival = t + serviceAt(prev) + travel(prev, cur)
+            guard let st = windows[cur].earliestStart(arrivingAt: arrival) else { return nil }
+            t = st
+            load = isPickup[cur] ? load + volume[cur] : load - volume[cur]
+            if !load.fits(in: v.capacity) { return nil }
+            d += dist(prev, cur)
+            prev = cur
+        }
+        if t + serviceAt(prev) + travel(prev, n) > v.shiftEnd { return nil }
+        return count == 0 ? 0 : d + dist(prev, n)
+    }
+
+    /// Inserts `j` at the cheapest feasible position over all allowed routes. - Complexity: O(total
+    /// positions).
+    @discardableResult
+    mutating func insertCheapest(_ j: Int) -> Bool {
+        var bestCost = Double.infinity
+        var bestRoute = -1
+        var bestPos = -1
+        let pin = Int(pinnedTo[j])
+        if pin == -2 { return false }
+        let lo = pin >= 0 ? pin : 0
+        let hi = pin >= 0 ? pin + 1 : fleet.count
+        for r in lo..<hi where !closed[r] {
+            let m = length[r]
+            if m == 0 && pin < 0 && r > 0 && length[r - 1] == 0 && !closed[r - 1] && fleet[r].capacity == fleet[r - 1].capacity
+                && fleet[r].shiftStart == fleet[r - 1].shiftStart && fleet[r].shiftEnd == fleet[r - 1].shiftEnd {
+                continue  // identical empty trucks give identical costs: try the first only
+            }
+            for k in 0...m {
+                evaluations += 1
+                if let c = insertionCost(j, route: r, after: k), c < bestCost {
+                    bestCost = c; bestRoute = r; bestPos = k
+                }
+            }
+        }
+        guard bestRoute >= 0 else { return false }
+        insert(j, route: bestRoute, after: bestPos)
+        return true
+    }
+
+    /// Why stop `j` could not be inserted (first matching reason). - Complexity: O(positions).
+    func diagnose(_ j: Int) -> UnassignedReason {
+        if fleet.isEmpty { return .noVehicles }
+        let pin = Int(pinnedTo[j])
+        if pin == -2 { return .pinnedVehicleUnavailable }
+        if !fleet.contains(where: { volume[j].fits(in: $0.capacity) }) { return .exceedsVehicleCapacity }
+        let candidates = pin >= 0 ? [pin] : Array(fleet.indices)
+        let reachable = candidates.contains { r in
+            volume[j].fits(in: fleet[r].capacity) && evaluate([Int32(j)], vehicle: r) != nil
+        }
+        if !reachable { return pin >= 0 ? .pinnedVehicleFull : .unreachableWithinShift }
+        if pin >= 0 { return .pinnedVehicleFull }
+        let hasSpace = candidates.contains { r in
+            let base = r * stride
+            return (0...length[r]).contains { k in
+                (isPickup[j] ? suffixMax[base + k] + volume[j] : prefixMax[base + k] + volume[j]).fits(in: fleet[r].capacity)
+            }
+        }
+        return hasSpace ? .noFeasibleTimeSlot : .fleetCapacityExhausted
+    }
+}

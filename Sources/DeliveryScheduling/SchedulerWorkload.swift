@@ -1,0 +1,175 @@
+import DiscreteEvents
+
+extension PriorityPolicy {
+    /// The full heap order key (tier in the top bits, then the policy key) for `job` submitted at
+    /// `submitted`; smaller is more urgent. `depot` gives the travel estimate for least slack.
+    /// - Complexity: O(1).
+    @inlinable
+    public func orderKey(job: DeliveryJob, submitted: SimTime, depot: Depot, aging: AgingRule) -> UInt64 {
+        let travel = self == .leastSlack ? Int64(depot.location.distance(to: job.location) * depot.ticksPerUnit) : 0
+        return PriorityPolicy.heapKey(tier: job.tier, policyKey: key(job: job, submitted: submitted.ticks, travel: travel, aging: aging))
+    }
+}
+
+/// Deterministic synthetic jobs and depot-days for benchmarks and tests (same seed ⇒ same jobs).
+public enum SyntheticWorkload {
+    /// The benchmark depot: at the centre of a 100 × 100 km area, trucks at 50 km/h.
+    public static let depot = Depot(location: Location(x: 50, y: 50), unitsPerHour: 50)
+
+    /// A random job for `depot` submitted at `now`: 80 % deliveries, tiers 5 / 15 / 70 / 10 %,
+    /// 1–3 kegs, one, two or no windows, a deadline 2–72 h ahead. Draws 3 numbers. - Complexity: O(1).
+    @inlinable
+    public static func job(depot: DepotID, now: SimTime, promisedDay: Int, rng: inout RandomStream) -> DeliveryJob {
+        let a = rng.next(), b = rng.next(), c = rng.next()
+        let x = Double(a & 0xFFFF) / 655.36, y = Double((a >> 16) & 0xFFFF) / 655.36
+        let t = (a >> 32) % 100
+        let tier: PriorityTier = t < 5 ? .urgent : t < 20 ? .high : t < 90 ? .standard : .low
+        let k = (a >> 40) % 10
+        let kind: JobKind = k < 8 ? .delivery : k == 8 ? .empties : .defectReturn
+        let kegs = Int32(1 + (a >> 48) % 3)
+        let wk = b % 10
+        var windows = TimeWindowSet()
+        let open = Int64(8 * 60 + Int64((b >> 8) % 360))  // 08:00–14:00, in minutes
+        let width = Int64(120 + Int64((b >> 20) % 120))
+        if wk < 6 {
+            windows = TimeWindowSet(single: TimeWindow(from: .minutes(open), to: .minutes(open + width)))
+        } else if wk < 8 {
+            windows.append(TimeWindow(from: .hours(Int64(8)), to: .hours(Int64(11))))
+            windows.append(TimeWindow(from: .hours(Int64(14)), to: .hours(Int64(17))))
+        }
+        let deadline = now + .minutes(Int64(120 + Int64(c % (70 * 60))))
+        return DeliveryJob(
+            kind: kind, retailer: Int32(truncatingIfNeeded: c >> 32), depot: depot, location: Location(x: x, y: y),
+            volume: Volume(kegs: kegs), serviceTime: .minutes(Int64(5 + Int64((c >> 16) % 10))), windows: windows,
+            promisedDay: promisedDay, deadline: deadline, tier: tier, value: Int64((c >> 24) % 1000))
+    }
+
+    /// A scheduler holding one depot-day: `stops` jobs for day 0 and `vehicles` trucks (60 kegs,
+    /// 07:00–18:00). - Complexity: O(stops log stops).
+    public static func day(stops: Int, vehicles: Int, seed: UInt64, policy: PriorityPolicy = .earliestDeadline) -> (DeliveryScheduler, DepotID) {
+        var s = DeliveryScheduler(policy: policy)
+        let d = DepotID(0)
+        try! s.addDepot(depot, id: d)
+        for _ in 0..<vehicles {
+            _ = try! s.addVehicle(Vehicle(depot: d, capacity: Volume(kegs: 60), shiftStart: .hours(Int64(7)), shiftEnd: .hours(Int64(18))))
+        }
+        var rng = RandomStream(seed: seed, stream: 1)
+        for _ in 0..<stops { _ = try! s.submit(job(depot: d, now: .zero, promisedDay: 0, rng: &rng), at: .zero) }
+        return (s, d)
+    }
+}
+
+/// The steady-state mixed operation stream of `jornada bench scheduler`: submit 30 %, update 40 %,
+/// cancel 10 %, dispatch-next 20 %, over a scheduler pre-filled with `pending` jobs. The pending count
+/// stays near `pending`. Deterministic for a seed.
+public struct MixedOperationStream {
+    /// The scheduler under test.
+    public var scheduler: DeliveryScheduler
+    /// The depot used.
+    public let depot: DepotID
+    @usableFromInline var live: [JobID] = []
+    @usableFromInline var livePos: [Int32] = []
+    @usableFromInline var rng: RandomStream
+    @usableFromInline var now: SimTime = .zero
+    /// Pre-generated jobs (deadline relative to submission), so the stream times the scheduler, not
+    /// job generation; each submit takes the next one and stamps its deadline.
+    @usableFromInline var pool: [DeliveryJob] = []
+    @usableFromInline var poolDeadline: [SimDuration] = []
+    @usableFromInline var poolNext = 0
+    /// Operations of each kind run so far: submit, update, cancel, dispatch.
+    public var counts: (submit: Int, update: Int, cancel: Int, dispatch: Int) = (0, 0, 0, 0)
+
+    /// A scheduler pre-filled with `pending` jobs. - Complexity: O(pending log pending).
+    public init(pending: Int, seed: UInt64, policy: PriorityPolicy = .earliestDeadline) {
+        var s = DeliveryScheduler(policy: policy)
+        depot = DepotID(0)
+        try! s.addDepot(SyntheticWorkload.depot, id: depot)
+        s.reserveCapacity(pending + pending / 4 + 16)
+        scheduler = s
+        rng = RandomStream(seed: seed, stream: 7)
+        var gen = RandomStream(seed: seed, stream: 8)
+        for _ in 0..<MixedOperationStream.poolSize {
+            let j = SyntheticWorkload.job(depot: depot, now: .zero, promisedDay: 0, rng: &gen)
+            pool.append(j)
+            poolDeadline.append(j.deadline - .zero)
+        }
+        live.reserveCapacity(pending + pending / 4 + 16)
+        livePos.reserveCapacity(pending + pending / 4 + 16)
+        for _ in 0..<pending { submitOne() }
+        counts = (0, 0, 0, 0)
+    }
+
+    /// Distinct pre-generated jobs cycled through by submits.
+    public static let poolSize = 1024
+
+    /// Live jobs the stream knows of.
+    public var pendingCount: Int { live.count }
+
+    @inlinable
+    mutating func submitOne() {
+        let p = poolNext
+        poolNext = (p + 1) & (MixedOperationStream.poolSize - 1)
+        var job = pool[p]
+        job.deadline = now + poolDeadline[p]
+        let id = try! scheduler.submit(job, at: now)
+        let s = Int(id.slot)
+        while livePos.count <= s { livePos.append(-1) }
+        livePos[s] = Int32(live.count)
+        live.append(id)
+        counts.submit += 1
+    }
+
+    @inlinable
+    mutating func forget(_ id: JobID) {
+        let p = Int(livePos[Int(id.slot)])
+        let last = live.removeLast()
+        if p < live.count {
+            live[p] = last
+            livePos[Int(last.slot)] = Int32(p)
+        }
+        livePos[Int(id.slot)] = -1
+    }
+
+    /// Runs `operations` operations; returns a checksum of the dispatched jobs (keeps the work
+    /// observable). - Complexity: O(operations × log pending).
+    @inlinable
+    public mutating func run(operations: Int) -> UInt64 {
+        var checksum: UInt64 = 0
+        for _ in 0..<operations {
+            now.ticks += 1_000  // 1 ms of simulated time per operation
+            let r = rng.next()
+            let op = r % 100
+            if live.isEmpty || op < 30 {
+                submitOne()
+            } else if op < 70 {
+                let id = live[Int((r >> 8) % UInt64(live.count))]
+                let which = (r >> 40) % 10
+                var change = JobUpdate()
+                if which == 0 {
+                    change.tier = PriorityTier(rawValue: UInt8((r >> 44) % 4))!
+                } else if which < 6 {
+                    change.deadline = now + .minutes(Int64(60 + Int64((r >> 44) % 4000)))
+                } else if which < 8 {
+                    change.volume = Volume(kegs: Int32(1 + (r >> 44) % 4))
+                } else {
+                    let open = Int64(8 * 60 + Int64((r >> 44) % 300))
+                    change.windows = TimeWindowSet(single: TimeWindow(from: .minutes(open), to: .minutes(open + 180)))
+                }
+                try! scheduler.update(id, change)
+                counts.update += 1
+            } else if op < 80 {
+                let id = live[Int((r >> 8) % UInt64(live.count))]
+                try! scheduler.cancel(id)
+                forget(id)
+                counts.cancel += 1
+            } else {
+                if let d = try! scheduler.dispatchNext(depot: depot) {
+                    forget(d.id)
+                    checksum &+= UInt64(d.id.slot) &* 31 &+ UInt64(d.job.retailer & 0xFF)
+                }
+                counts.dispatch += 1
+            }
+        }
+        return checksum
+    }
+}

@@ -1,0 +1,66 @@
+import DiscreteEvents
+import Testing
+@testable import DeliveryScheduling
+
+@Suite("DeliveryDesk actor and router")
+struct DeliveryDeskTests {
+    func desk(_ d: Int32) throws -> DeliveryDesk {
+        try DeliveryDesk(depot: DepotID(d), SyntheticWorkload.depot,
+                         vehicles: [Vehicle(depot: DepotID(d), capacity: Volume(kegs: 60))])
+    }
+
+    @Test func concurrentClientsLoseNothing() async throws {
+        let desks = [try desk(0), try desk(1)]
+        let router = try DeliveryDeskRouter(desks: desks)
+        let clients = 8
+        let counts = await withTaskGroup(of: (submitted: Int, cancelled: Int).self) { group in
+            for c in 0..<clients {
+                group.addTask {
+                    var rng = RandomStream(seed: 77, stream: UInt64(c))
+                    var submitted = 0, cancelled = 0
+                    for _ in 0..<20 {
+                        let batch = (0..<25).map { _ in randomJob(&rng, depot: DepotID(Int32(rng.nextInt(below: 2)))) }
+                        let ids = await router.submit(batch, at: .zero).compactMap { try? $0.get() }
+                        submitted += ids.count
+                        let toCancel = ids.enumerated().filter { $0.offset % 3 == 0 }.map(\.element)
+                        let errors = await router.cancel(toCancel)
+                        cancelled += errors.filter { $0 == nil }.count
+                    }
+                    return (submitted, cancelled)
+                }
+            }
+            var total = (submitted: 0, cancelled: 0)
+            for await r in group { total.submitted += r.submitted; total.cancelled += r.cancelled }
+            return total
+        }
+        #expect(counts.submitted == clients * 20 * 25)
+        var live = 0
+        for d in desks {
+            let snap = await d.snapshot()
+            #expect(snap.checkInvariants())
+            live += snap.liveCount
+        }
+        #expect(live == counts.submitted - counts.cancelled)
+    }
+
+    @Test func routerReportsUnknownDepotsPerJob() async throws {
+        let router = try DeliveryDeskRouter(desks: [try desk(0)])
+        var rng = RandomStream(seed: 1)
+        let results = await router.submit([randomJob(&rng, depot: DepotID(0)), randomJob(&rng, depot: DepotID(5))], at: .zero)
+        #expect((try? results[0].get()) != nil)
+        if case .failure(let e) = results[1] { #expect(e == .unknownDepot(DepotID(5))) } else { Issue.record("expected a failure") }
+        #expect(throws: DeliverySchedulingError.duplicateDepot(DepotID(0))) { _ = try DeliveryDeskRouter(desks: [try desk(0), try desk(0)]) }
+    }
+
+    @Test func deskPlansDispatchesAndExplains() async throws {
+        let d = try desk(0)
+        var rng = RandomStream(seed: 9)
+        let ids = await d.submit((0..<30).map { _ in randomJob(&rng) }, at: .zero).compactMap { try? $0.get() }
+        #expect(ids.count == 30)
+        let plan = try await d.planDay(0)
+        #expect(plan.assignedCount + plan.unassigned.count == 30)
+        for u in plan.unassigned { #expect(try await d.explain(u.job).lastUnassignedReason == u.reason) }
+        _ = try await d.depart(plan.routes[0].vehicle)
+        #expect(await d.status(plan.routes[0].stops[0].job) == .frozen)
+    }
+}
