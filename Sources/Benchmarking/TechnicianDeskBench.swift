@@ -60,7 +60,7 @@ extension TechnicianBench {
             tally.requests += batch.count
             for (r, resp) in zip(batch, responses) {
                 switch (r, resp) {
-                case (.offer(let q), .offered(let slots)): toHold.append((slots[0], q))
+                case (.offer(let q), .offered(let slots)): toHold.append((slots[Int(rng.nextInt(below: UInt64(slots.count)))], q))
                 case (.offer, .empty): tally.empty += 1
                 case (.hold, .held(let id, _)): toConfirm.append(id)
                 case (.hold, .failed): tally.conflicts += 1

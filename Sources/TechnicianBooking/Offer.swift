@@ -8,7 +8,8 @@ public enum RankingPolicy: String, CaseIterable, Sendable, Hashable {
     case leastTravel
     /// The technician of the last visit first (`preferredTechnician`), then earliest.
     case sameTechnician
-    /// The least-loaded technician (booked slots) first, then earliest.
+    /// The earliest feasible day first; within a day the least-loaded technician (booked slots over the
+    /// calendar), so work spreads without making the retailer wait longer.
     case balancedLoad
 }
 

@@ -10,7 +10,8 @@ public struct CalendarAudit: Hashable, Sendable, CustomStringConvertible {
     public var outsideShift = 0
     /// Reservations whose technician lacks the skill, level or kind.
     public var skillMismatches = 0
-    /// Calendar cells whose stored masks differ from the reservations, or load counters that differ.
+    /// Calendar cells whose stored masks differ from the reservations, stale member copies, or load
+    /// counters that differ.
     public var maskMismatches = 0
     /// (group, day) summaries that are not a superset of their members' free slots.
     public var summaryViolations = 0
@@ -48,7 +49,13 @@ extension TechnicianAllocator {
         for g in 0..<groupMaxLevel.count {
             for m in Int(memberStart[g])..<Int(memberStart[g + 1]) {
                 let t = Int(members[m] >> 3)
-                for d in 0..<days where !summary[g * days + d].isSuperset(of: cells[t * days + d].free) { a.summaryViolations += 1 }
+                let m0 = Int(memberStart[g]), size = Int(memberStart[g + 1]) - m0
+                for d in 0..<days {
+                    let free = cells[t * days + d].free
+                    if !summary[g * days + d].isSuperset(of: free) { a.summaryViolations += 1 }
+                    if !summaryLong[g * days + d].isSuperset(of: free.runStarts(TechnicianAllocator.longRun)) { a.summaryViolations += 1 }
+                    if memberFree[m0 * days + d * size + (m - m0)] != free { a.maskMismatches += 1 }
+                }
             }
         }
         return a

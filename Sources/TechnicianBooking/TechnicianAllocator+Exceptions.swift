@@ -29,7 +29,7 @@ extension TechnicianAllocator {
         for (day, m) in dayRanges(from: from, to: to) {
             let ci = technician * days + day
             cells[ci].shift &= ~m
-            cells[ci].version &+= 1
+            touch(technician, day)
             removed[day] = m
         }
         return displace(now: now, holdTTL: holdTTL) { t, day, m in t == technician && removed[day].intersects(m) }
@@ -42,7 +42,7 @@ extension TechnicianAllocator {
         guard holdTTL.ticks > 0 else { throw .invalidTTL(holdTTL) }
         for t in 0..<technicianCount {
             cells[t * days + day].shift = .empty
-            cells[t * days + day].version &+= 1
+            touch(t, day)
         }
         return displace(now: now, holdTTL: holdTTL) { _, d, _ in d == day }
     }
@@ -55,8 +55,7 @@ extension TechnicianAllocator {
         for (day, m) in dayRanges(from: from, to: to) {
             let ci = technician * days + day
             cells[ci].shift |= m
-            cells[ci].version &+= 1
-            widenSummary(technician: technician, day: day, freed: cells[ci].free)
+            touch(technician, day)
         }
     }
 

@@ -32,7 +32,8 @@ extension TechnicianAllocator {
     /// - Throws: `invalidDuration`, `durationTooLong`, `invalidTopK`, `unknownZone`, `invalidParameter`.
     /// - Complexity: O(days in horizon × zones in reach) summary checks plus O(members) per (group, day)
     ///   whose summary admits the visit and whose lower-bound key can still enter the top k;
-    ///   `earliest` stops after the first day that fills k, `leastTravel` after the first travel band.
+    ///   `earliest`, `sameTechnician` and `balancedLoad` stop after the first day that fills k,
+    ///   `leastTravel` after the first travel band that does.
     @inlinable
     public mutating func offer(_ request: OfferRequest, now: SimTime, into out: inout [SlotOffer]) throws(AllocatorError) -> NoOfferReason? {
         out.removeAll(keepingCapacity: true)
@@ -124,7 +125,7 @@ extension TechnicianAllocator {
         case .earliest: primary = visitAbs; secondary = travel
         case .leastTravel: primary = travel; secondary = visitAbs
         case .sameTechnician: primary = t == scan.preferred ? 0 : 1; secondary = visitAbs
-        case .balancedLoad: primary = t < 0 ? 0 : Int(techLoad[t]); secondary = visitAbs
+        case .balancedLoad: primary = visitAbs / slotsPerDay; secondary = t < 0 ? 0 : Int(techLoad[t])
         }
         return UInt64(min(primary, 0xFF_FFFF)) << 40 | UInt64(min(secondary, 0xF_FFFF)) << 20 | UInt64(max(t, 0))
     }
@@ -136,7 +137,8 @@ extension TechnicianAllocator {
         while i > 0 && out[i - 1].rankKey > out[i].rankKey { out.swapAt(i - 1, i); i -= 1 }
     }
 
-    /// Days ascending, zones in reach inside; stops once a finished day filled k (earliest-style keys).
+    /// Days ascending, zones in reach inside; stops once a finished day filled k (every policy scanned
+    /// this way has the day, or the visit start, in its primary key).
     @inlinable
     mutating func scanByDay(_ r: OfferRequest, _ scan: OfferScan, _ firstDay: Int, _ r0: Int, _ r1: Int, _ out: inout [SlotOffer]) {
         let remote = r.kind == .remote
@@ -151,7 +153,7 @@ extension TechnicianAllocator {
                 if allowed.isEmpty { continue }
                 scanGroupDay(group: g, day: day, travel: travel, allowed: allowed, scan, &out)
             }
-            if scan.policy != .balancedLoad && out.count == scan.k { return }
+            if out.count == scan.k { return }
         }
     }
 
@@ -219,28 +221,31 @@ extension TechnicianAllocator {
         let si = g * days + day
         let run = travel + scan.visit
         if run > slotsPerDay { return }
-        let groupStarts = summary[si].runStarts(run) & allowed
+        let long = TechnicianAllocator.longRun
+        let groupStarts = (run >= long ? summaryLong[si].runStarts(run - long + 1) : summary[si].runStarts(run)) & allowed
         if groupStarts.isEmpty { return }
         if out.count == scan.k {
             let bound = rankKey(scan, technician: scan.policy == .sameTechnician ? scan.preferred &+ 1 : -1,
                                 visitAbs: day * slotsPerDay + groupStarts.first + travel, travel: travel) & ~0xF_FFFF
             if bound >= out[scan.k - 1].rankKey { return }
         }
-        var union = DayMask.empty
-        let m1 = Int(memberStart[g + 1])
-        var m = Int(memberStart[g])
-        while m < m1 {
-            let packed = members[m]
-            m += 1
-            let t = Int(packed >> 3)
-            let c = cells[t * days + day]
-            let free = c.free
+        var union = DayMask.empty, unionLong = DayMask.empty
+        let m0 = Int(memberStart[g]), size = Int(memberStart[g + 1]) - m0
+        let fbase = m0 * days + day * size
+        var i = 0
+        while i < size {
+            let free = memberFree[fbase + i]
+            let packed = members[m0 + i]
+            i += 1
             union |= free
+            unionLong |= free.runStarts(long)
+            let t = Int(packed >> 3)
             if Int(packed & 7) < scan.level || t == scan.preferred { continue }
             let starts = free.runStarts(run) & allowed
             if starts.isEmpty { continue }
-            emit(technician: t, day: day, start: starts.first, travel: travel, version: c.version, scan, &out)
+            emit(technician: t, day: day, start: starts.first, travel: travel, version: cells[t * days + day].version, scan, &out)
         }
         summary[si] = union
+        summaryLong[si] = unionLong
     }
 }

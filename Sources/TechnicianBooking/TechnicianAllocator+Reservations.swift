@@ -60,7 +60,7 @@ extension TechnicianAllocator {
         let m = mask(i)
         cells[ci].held &= ~m
         cells[ci].booked |= m
-        cells[ci].version &+= 1
+        touch(t, Int(resDay[i]))
         techLoad[t] &+= Int32(m.count)
         resState[i] = .booked
         resExpiry[i] = Int64.max
@@ -99,9 +99,8 @@ extension TechnicianAllocator {
             let m = try checkSlot(slot, request)
             let nc = slot.technician * days + slot.day
             if state == .held { cells[nc].held |= m } else { cells[nc].booked |= m; techLoad[slot.technician] &+= Int32(m.count) }
-            cells[nc].version &+= 1
-            cells[oc].version &+= 1
-            widenSummary(technician: oldTech, day: oldDay, freed: old)
+            touch(slot.technician, slot.day)
+            touch(oldTech, oldDay)
             resTech[i] = Int32(slot.technician); resDay[i] = Int32(slot.day); resStart[i] = Int16(slot.startSlot)
             resTravel[i] = Int16(slot.travelSlots); resVisit[i] = Int16(slot.visitSlots)
         } catch {
@@ -183,7 +182,7 @@ extension TechnicianAllocator {
         if state == .held { cells[ci].held |= m; liveHolds += 1 } else {
             cells[ci].booked |= m; techLoad[t] &+= Int32(m.count); liveBookings += 1
         }
-        cells[ci].version &+= 1
+        touch(t, slot.day)
         nextSequence &+= 1
         let i: Int
         if let f = freeEntries.popLast() {
@@ -209,8 +208,7 @@ extension TechnicianAllocator {
         if resState[i] == .held { cells[ci].held &= ~m; liveHolds -= 1 } else {
             cells[ci].booked &= ~m; techLoad[t] &-= Int32(m.count); liveBookings -= 1
         }
-        cells[ci].version &+= 1
-        widenSummary(technician: t, day: day, freed: m & cells[ci].shift)
+        touch(t, day)
         resState[i] = .free
         resGeneration[i] &+= 1
         freeEntries.append(Int32(i))

@@ -36,12 +36,14 @@ struct DayCell: Sendable {
 ///
 /// Storage is struct-of-arrays keyed by integer ids: technician `t`'s calendar for `day` is cell
 /// `t * days + day` (three 128-bit masks; free = shift & ~booked & ~held). Technicians are grouped by
-/// (home zone, skill) — remote specialists form one extra pseudo-zone — and every (group, day) keeps a
-/// summary mask that is a superset of its members' free slots: widened on every release, tightened to
+/// (home zone, skill) — remote specialists form one extra pseudo-zone — and every (group, day) keeps two
+/// summary masks, supersets of its members' free slots and of their starts of free runs ≥ 1 hour: widened on every release, tightened to
 /// the exact union whenever an offer scans the group, so offers skip empty days and zones in O(1).
 public struct TechnicianAllocator: Sendable {
     /// The largest `topK` an offer accepts.
     public static let maxTopK = 16
+    /// Run length (slots) of the second summary, which ignores free holes shorter than this.
+    @usableFromInline static let longRun = 4
 
     /// Settings.
     public let config: AllocatorConfig
@@ -63,7 +65,12 @@ public struct TechnicianAllocator: Sendable {
     @usableFromInline var memberStart: [Int32]
     @usableFromInline var members: [UInt32]
     @usableFromInline var groupMaxLevel: [UInt8]
-    @usableFromInline var summary: [DayMask]          // group * days + day
+    @usableFromInline var summary: [DayMask]          // group * days + day: ⊇ ∪ members' free slots
+    @usableFromInline var summaryLong: [DayMask]      // ⊇ ∪ members' starts of free runs ≥ longRun slots
+    // Free masks copied per group member, day-major inside each group, so an offer's scan of one
+    // (group, day) reads one contiguous run: memberStart[g] * days + day * size(g) + i.
+    @usableFromInline var memberFree: [DayMask]
+    @usableFromInline var techMember: [Int32]         // technician * Skill.count + skill → member index, or -1
     @usableFromInline var poolMaxLevel: [UInt8]       // kind * Skill.count + skill
     // Reach: for each zone, field zone slots within maxTravel sorted by (travel, zone).
     @usableFromInline var reachStart: [Int32]
@@ -137,14 +144,23 @@ public struct TechnicianAllocator: Sendable {
         members = Array(repeating: 0, count: Int(counts[groups]))
         groupMaxLevel = Array(repeating: 0, count: groups)
         summary = Array(repeating: .empty, count: groups * days)
+        summaryLong = summary
+        memberFree = Array(repeating: .empty, count: Int(counts[groups]) * days)
+        techMember = Array(repeating: -1, count: roster.count * Skill.count)
         var fill = counts
         for t in 0..<roster.count {
             for s in Skill.allCases where techSkills[t][s] > 0 {
                 let g = Int(techSlot[t]) * Skill.count + s.rawValue
-                members[Int(fill[g])] = UInt32(t) << 3 | UInt32(techSkills[t][s])
+                let m = Int(fill[g]), m0 = Int(counts[g]), size = Int(counts[g + 1]) - m0
+                members[m] = UInt32(t) << 3 | UInt32(techSkills[t][s])
+                techMember[t * Skill.count + s.rawValue] = Int32(m)
+                for d in 0..<days { memberFree[m0 * days + d * size + (m - m0)] = cells[t * days + d].free }
                 fill[g] += 1
                 groupMaxLevel[g] = max(groupMaxLevel[g], UInt8(techSkills[t][s]))
-                for d in 0..<days { summary[g * days + d] |= cells[t * days + d].shift }
+                for d in 0..<days {
+                    summary[g * days + d] |= cells[t * days + d].shift
+                    summaryLong[g * days + d] |= cells[t * days + d].shift.runStarts(TechnicianAllocator.longRun)
+                }
             }
         }
         reachStart = [0]; reachSlot = []; reachTravel = []
@@ -204,13 +220,24 @@ public struct TechnicianAllocator: Sendable {
         return cells[t * days + day]
     }
 
-    /// Widens the summaries of every group of technician `t` on `day` by `freed`. - Complexity: O(skills).
+    /// Records a change to (technician `t`, `day`): bumps the calendar version, refreshes the member
+    /// copies of its free slots and widens its (zone, skill, day) summaries. Call after every change.
+    /// - Complexity: O(skills).
     @inlinable
-    mutating func widenSummary(technician t: Int, day: Int, freed: DayMask) {
+    mutating func touch(_ t: Int, _ day: Int) {
+        let ci = t * days + day
+        cells[ci].version &+= 1
+        let free = cells[ci].free
+        let long = free.runStarts(TechnicianAllocator.longRun)
         let base = Int(techSlot[t]) * Skill.count
-        let skills = techSkills[t]
-        for s in 0..<Skill.count where (skills.packed >> UInt32(s * 8)) & 0xFF != 0 {
-            summary[(base + s) * days + day] |= freed
+        for s in 0..<Skill.count {
+            let m = Int(techMember[t * Skill.count + s])
+            if m < 0 { continue }
+            let g = base + s
+            let m0 = Int(memberStart[g]), size = Int(memberStart[g + 1]) - m0
+            memberFree[m0 * days + day * size + (m - m0)] = free
+            summary[g * days + day] |= free
+            summaryLong[g * days + day] |= long
         }
     }
 }
