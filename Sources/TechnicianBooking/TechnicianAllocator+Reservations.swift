@@ -164,6 +164,13 @@ extension TechnicianAllocator {
         guard techKind[t] == request.kind, techSkills[t][request.skill] >= level else {
             throw .skillMismatch(technician: t, skill: request.skill, level: level)
         }
+        if request.kind == .field {
+            guard request.zone >= 0 && request.zone < zones.count else { throw .unknownZone(request.zone) }
+            let travel = config.grid.slots(coveringMinutes: zones.minutes(from: Int(techSlot[t]), to: request.zone))
+            guard slot.travelSlots >= travel else {
+                throw .invalidParameter(name: "slot.travelSlots", message: "technician \(t) needs \(travel) travel slots to zone \(request.zone), got \(slot.travelSlots)")
+            }
+        }
         guard slot.visitSlots >= config.grid.slots(covering: request.duration) else {
             throw .invalidParameter(name: "slot.visitSlots", message: "\(slot.visitSlots) slots are shorter than the request's duration")
         }

@@ -55,8 +55,10 @@ import Testing
     @Test func horizonBySeverity() throws {
         var a = try smallAllocator()
         // Fill technician 0 and 1 for the next 3 weeks except day 9.
-        let fill = OfferRequest(zone: 0, skill: .draughtSystems, duration: mins(540))
-        for t in 0...1 { for d in 0..<14 where d != 9 && !Weekday(dayIndex: d).isWeekend { _ = try a.book(slot(t, day: d, start: 32, len: 36), for: fill) } }
+        for t in 0...1 {
+            let fill = OfferRequest(zone: t, skill: .draughtSystems, duration: mins(540))
+            for d in 0..<14 where d != 9 && !Weekday(dayIndex: d).isWeekend { _ = try a.book(slot(t, day: d, start: 32, len: 36), for: fill) }
+        }
         let down = OfferRequest(zone: 0, skill: .draughtSystems, duration: mins(60), severity: .machineDown)
         let o = try a.offer(down, now: mondayMorning)
         #expect(o.slots.isEmpty)

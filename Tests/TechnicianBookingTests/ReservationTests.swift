@@ -39,7 +39,8 @@ import Testing
         let other = try a.book(slot(0, day: 1, start: 40, len: 4), for: req)
         #expect(throws: AllocatorError.slotUnavailable(technician: 0, day: 1, start: 38)) { try a.reschedule(b, to: slot(0, day: 1, start: 38, len: 4)) }
         #expect(a.reservation(b)?.day == 0)
-        try a.reschedule(b, to: slot(1, day: 2, start: 36, len: 4))
+        #expect(throws: AllocatorError.self) { try a.reschedule(b, to: slot(1, day: 2, start: 36, len: 4)) }   // no travel time
+        try a.reschedule(b, to: slot(1, day: 2, start: 36, len: 4, travel: 2))
         #expect(a.reservation(b)?.technician == 1)
         #expect(try a.freeSlots(technician: 0, day: 0).isSuperset(of: DayMask(slots: 32 ..< 36)))
         #expect(a.reservation(other) != nil)
