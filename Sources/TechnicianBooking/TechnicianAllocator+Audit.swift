@@ -55,6 +55,7 @@ extension TechnicianAllocator {
                     if !summary[g * days + d].isSuperset(of: free) { a.summaryViolations += 1 }
                     if !summaryLong[g * days + d].isSuperset(of: free.runStarts(TechnicianAllocator.longRun)) { a.summaryViolations += 1 }
                     if memberFree[m0 * days + d * size + (m - m0)] != free { a.maskMismatches += 1 }
+                    if memberLong[m0 * days + d * size + (m - m0)] != free.runStarts(TechnicianAllocator.longRun) { a.maskMismatches += 1 }
                 }
             }
         }

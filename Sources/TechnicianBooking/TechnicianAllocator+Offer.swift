@@ -213,8 +213,28 @@ extension TechnicianAllocator {
                                    into: &out, k: scan.k)
     }
 
-    /// Scans one (group, day): summary check, lower-bound prune, then every member; writes back the
-    /// exact union of the members' free slots as the new summary.
+    /// The latest reservation start on (`day`, `travel`) that could still rank above `worst`
+    /// (inclusive, ties allowed), or -1 when none can, or `Int.max` when the key does not bound it.
+    /// - Complexity: O(1).
+    @inlinable
+    func startLimit(_ scan: OfferScan, worst: UInt64, day: Int, travel: Int) -> Int {
+        let primary = Int(worst >> 40), secondary = Int((worst >> 20) & 0xF_FFFF)
+        let dayBase = day * slotsPerDay + travel
+        switch scan.policy {
+        case .earliest:
+            return primary - dayBase
+        case .leastTravel:
+            return travel < primary ? Int.max : travel > primary ? -1 : secondary - dayBase
+        case .sameTechnician:
+            return primary == 0 ? -1 : secondary - dayBase
+        case .balancedLoad:
+            return day > primary ? -1 : Int.max
+        }
+    }
+
+    /// Scans one (group, day): summary check, bound prune, then every member (a member whose free
+    /// slots cannot start before the k-th offer is skipped with two word tests); writes back the exact
+    /// unions of the members' free slots and long-run starts as the new summaries.
     /// - Complexity: O(1) when pruned, else O(members).
     @inlinable
     mutating func scanGroupDay(group g: Int, day: Int, travel: Int, allowed: DayMask, _ scan: OfferScan, _ out: inout [SlotOffer]) {
@@ -222,13 +242,14 @@ extension TechnicianAllocator {
         let run = travel + scan.visit
         if run > slotsPerDay { return }
         let long = TechnicianAllocator.longRun
-        let groupStarts = (run >= long ? summaryLong[si].runStarts(run - long + 1) : summary[si].runStarts(run)) & allowed
-        if groupStarts.isEmpty { return }
+        var limit = allowed
         if out.count == scan.k {
-            let bound = rankKey(scan, technician: scan.policy == .sameTechnician ? scan.preferred &+ 1 : -1,
-                                visitAbs: day * slotsPerDay + groupStarts.first + travel, travel: travel) & ~0xF_FFFF
-            if bound >= out[scan.k - 1].rankKey { return }
+            let s = startLimit(scan, worst: out[scan.k - 1].rankKey, day: day, travel: travel)
+            if s < 0 { return }
+            if s < slotsPerDay { limit = allowed & DayMask.below(s + 1) }
         }
+        let groupStarts = (run >= long ? summaryLong[si].runStarts(run - long + 1) : summary[si].runStarts(run)) & limit
+        if groupStarts.isEmpty { return }
         var union = DayMask.empty, unionLong = DayMask.empty
         let m0 = Int(memberStart[g]), size = Int(memberStart[g + 1]) - m0
         let fbase = m0 * days + day * size
@@ -238,12 +259,17 @@ extension TechnicianAllocator {
             let packed = members[m0 + i]
             i += 1
             union |= free
-            unionLong |= free.runStarts(long)
+            unionLong |= memberLong[fbase + i - 1]
+            if !free.intersects(limit) { continue }
             let t = Int(packed >> 3)
             if Int(packed & 7) < scan.level || t == scan.preferred { continue }
-            let starts = free.runStarts(run) & allowed
+            let starts = free.runStarts(run) & limit
             if starts.isEmpty { continue }
             emit(technician: t, day: day, start: starts.first, travel: travel, version: cells[t * days + day].version, scan, &out)
+            if out.count == scan.k {
+                let s = startLimit(scan, worst: out[scan.k - 1].rankKey, day: day, travel: travel)
+                if s < 0 { limit = .empty } else if s < slotsPerDay { limit = limit & DayMask.below(s + 1) }
+            }
         }
         summary[si] = union
         summaryLong[si] = unionLong

@@ -70,6 +70,7 @@ public struct TechnicianAllocator: Sendable {
     // Free masks copied per group member, day-major inside each group, so an offer's scan of one
     // (group, day) reads one contiguous run: memberStart[g] * days + day * size(g) + i.
     @usableFromInline var memberFree: [DayMask]
+    @usableFromInline var memberLong: [DayMask]       // same index: starts of free runs ≥ longRun slots
     @usableFromInline var techMember: [Int32]         // technician * Skill.count + skill → member index, or -1
     @usableFromInline var poolMaxLevel: [UInt8]       // kind * Skill.count + skill
     // Reach: for each zone, field zone slots within maxTravel sorted by (travel, zone).
@@ -146,6 +147,7 @@ public struct TechnicianAllocator: Sendable {
         summary = Array(repeating: .empty, count: groups * days)
         summaryLong = summary
         memberFree = Array(repeating: .empty, count: Int(counts[groups]) * days)
+        memberLong = memberFree
         techMember = Array(repeating: -1, count: roster.count * Skill.count)
         var fill = counts
         for t in 0..<roster.count {
@@ -154,7 +156,10 @@ public struct TechnicianAllocator: Sendable {
                 let m = Int(fill[g]), m0 = Int(counts[g]), size = Int(counts[g + 1]) - m0
                 members[m] = UInt32(t) << 3 | UInt32(techSkills[t][s])
                 techMember[t * Skill.count + s.rawValue] = Int32(m)
-                for d in 0..<days { memberFree[m0 * days + d * size + (m - m0)] = cells[t * days + d].free }
+                for d in 0..<days {
+                    memberFree[m0 * days + d * size + (m - m0)] = cells[t * days + d].free
+                    memberLong[m0 * days + d * size + (m - m0)] = cells[t * days + d].free.runStarts(TechnicianAllocator.longRun)
+                }
                 fill[g] += 1
                 groupMaxLevel[g] = max(groupMaxLevel[g], UInt8(techSkills[t][s]))
                 for d in 0..<days {
@@ -236,6 +241,7 @@ public struct TechnicianAllocator: Sendable {
             let g = base + s
             let m0 = Int(memberStart[g]), size = Int(memberStart[g + 1]) - m0
             memberFree[m0 * days + day * size + (m - m0)] = free
+            memberLong[m0 * days + day * size + (m - m0)] = long
             summary[g * days + day] |= free
             summaryLong[g * days + day] |= long
         }
