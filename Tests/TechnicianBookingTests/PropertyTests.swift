@@ -13,8 +13,8 @@ import Testing
         return m
     }
 
-    /// Brute-force earliest top-k over every technician and day.
-    static func bruteEarliest(_ region: SyntheticRegion, _ a: TechnicianAllocator, _ live: [ReservationID: Ref],
+    /// Brute-force top-k over every technician and day, with the policy's documented key.
+    static func brute(_ region: SyntheticRegion, _ a: TechnicianAllocator, _ live: [ReservationID: Ref],
                               _ q: OfferRequest, now: SimTime) -> [(Int, Int, Int)] {
         let grid = a.grid, spd = grid.slotsPerDay
         let visit = grid.slots(covering: q.duration)
@@ -23,10 +23,11 @@ import Testing
         for t in 0..<region.roster.count {
             let spec = region.roster[t]
             guard spec.kind == q.kind, spec.skills[q.skill] >= max(1, q.minimumLevel) else { continue }
+            let preferred = q.policy == .sameTechnician && t == q.preferredTechnician
             var travel = 0
             if q.kind == .field {
                 let min = a.zones.minutes(from: spec.homeZone, to: q.zone)
-                guard min <= a.config.maxTravelMinutes else { continue }
+                guard min <= a.config.maxTravelMinutes || preferred else { continue }
                 travel = grid.slots(coveringMinutes: min)
             }
             for day in max(0, now.day) ..< a.dayCount {
@@ -38,7 +39,15 @@ import Testing
                     guard start >= now, visitStart <= deadline else { continue }
                     guard (s ..< s + travel + visit).allSatisfy({ free.contains($0) }),
                           (s + travel ..< s + travel + visit).allSatisfy({ avail.contains($0) }) else { continue }
-                    found.append(((day * spd + s + travel, travel, t), (t, day, s)))
+                    let visitAbs = day * spd + s + travel
+                    let key: (Int, Int, Int)
+                    switch q.policy {
+                    case .earliest: key = (visitAbs, travel, t)
+                    case .leastTravel: key = (travel, visitAbs, t)
+                    case .sameTechnician: key = (preferred ? 0 : 1, visitAbs, t)
+                    case .balancedLoad: key = (day, try! a.load(technician: t), t)
+                    }
+                    found.append((key, (t, day, s)))
                     break
                 }
             }
@@ -47,7 +56,7 @@ import Testing
         return found.prefix(q.topK).map(\.offer)
     }
 
-    @Test(arguments: [UInt64(1), 2, 3])
+    @Test(arguments: [UInt64(1), 2, 3, 4, 5])
     func randomOperationsKeepInvariants(seed: UInt64) throws {
         let region = SyntheticRegion(technicians: 40, days: 10, zoneGrid: 3, seed: seed)
         var a = region.makeAllocator()
@@ -65,13 +74,14 @@ import Testing
             let op = rng.nextInt(below: 10)
             switch op {
             case 0, 1, 2:
-                var q = region.request(&rng)
-                q.policy = .earliest
+                let policy = RankingPolicy.allCases[Int(rng.nextInt(below: 4))]
+                var q = region.request(&rng, policy: policy)
+                if rng.nextUnit() < 0.3 { q.topK = 1 + Int(rng.nextInt(below: 8)) }
                 for (id, r) in live where r.held && r.expiry <= now.ticks { live[id] = nil }
                 a.expireHolds(now: now)
                 let o = try a.offer(q, now: now)
-                let brute = Self.bruteEarliest(region, a, live, q, now: now)
-                #expect(o.slots.map { ($0.technician, $0.day, $0.startSlot) }.elementsEqual(brute, by: ==), "step \(step)")
+                let brute = Self.brute(region, a, live, q, now: now)
+                #expect(o.slots.map { ($0.technician, $0.day, $0.startSlot) }.elementsEqual(brute, by: ==), "step \(step) \(q.policy)")
                 compared += 1
                 if !o.slots.isEmpty { nonEmpty += 1 }
                 #expect(o.slots.isEmpty == (o.reason != nil))
