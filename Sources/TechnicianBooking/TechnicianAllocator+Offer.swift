@@ -190,7 +190,7 @@ extension TechnicianAllocator {
             let c = cells[t * days + day]
             let starts = c.free.runStarts(run) & allowed
             if starts.isEmpty { continue }
-            emit(technician: t, day: day, start: starts.first, travel: travel, version: c.version, scan, &out)
+            emit(technician: t, day: day, start: starts.first, travel: travel, scan, &out)
             if out.count == scan.k { return }
         }
     }
@@ -205,10 +205,12 @@ extension TechnicianAllocator {
                          visitEnd: SimTime(ticks: dayStart + Int64(s + travel + visit) * tps))
     }
 
+    /// Inserts the offer if it ranks in the top k; reads the calendar version only then (a cache miss).
     @inlinable
-    func emit(technician t: Int, day: Int, start s: Int, travel: Int, version: UInt32, _ scan: OfferScan, _ out: inout [SlotOffer]) {
+    func emit(technician t: Int, day: Int, start s: Int, travel: Int, _ scan: OfferScan, _ out: inout [SlotOffer]) {
         let key = rankKey(scan, technician: t, visitAbs: day * slotsPerDay + s + travel, travel: travel)
         if out.count == scan.k && key >= out[scan.k - 1].rankKey { return }
+        let version = cellVersion[t * days + day]
         TechnicianAllocator.insert(makeOffer(technician: t, day: day, start: s, travel: travel, version: version, key: key, visit: scan.visit),
                                    into: &out, k: scan.k)
     }
@@ -265,7 +267,7 @@ extension TechnicianAllocator {
             if Int(packed & 7) < scan.level || t == scan.preferred { continue }
             let starts = free.runStarts(run) & limit
             if starts.isEmpty { continue }
-            emit(technician: t, day: day, start: starts.first, travel: travel, version: cells[t * days + day].version, scan, &out)
+            emit(technician: t, day: day, start: starts.first, travel: travel, scan, &out)
             if out.count == scan.k {
                 let s = startLimit(scan, worst: out[scan.k - 1].rankKey, day: day, travel: travel)
                 if s < 0 { limit = .empty } else if s < slotsPerDay { limit = limit & DayMask.below(s + 1) }

@@ -21,13 +21,13 @@ public struct AllocatorConfig: Hashable, Sendable {
     }
 }
 
-/// One (technician, day) calendar cell: shift, booked and held slots, and a version bumped on every change.
+/// One (technician, day) calendar cell: shift, booked and held slots (its version lives in a compact
+/// side array so offers read it without touching the masks).
 @usableFromInline
 struct DayCell: Sendable {
     @usableFromInline var shift: DayMask
     @usableFromInline var booked: DayMask
     @usableFromInline var held: DayMask
-    @usableFromInline var version: UInt32
     @inlinable var free: DayMask { shift & ~(booked | held) }
 }
 
@@ -61,6 +61,7 @@ public struct TechnicianAllocator: Sendable {
     @usableFromInline var techLoad: [Int32]          // booked slots over the calendar
     // Calendar cells, technician-major.
     @usableFromInline var cells: [DayCell]
+    @usableFromInline var cellVersion: [UInt32]       // same index as cells
     // Groups (zone slot × skill): members in CSR form, packed as technician << 3 | level.
     @usableFromInline var memberStart: [Int32]
     @usableFromInline var members: [UInt32]
@@ -124,6 +125,7 @@ public struct TechnicianAllocator: Sendable {
         techKind = []; techSlot = []; techSkills = []; techLoad = Array(repeating: 0, count: roster.count)
         cells = []
         cells.reserveCapacity(roster.count * days)
+        cellVersion = Array(repeating: 0, count: roster.count * days)
         var counts = Array(repeating: Int32(0), count: groups + 1)
         poolMaxLevel = Array(repeating: 0, count: ResourceKind.allCases.count * Skill.count)
         for (t, spec) in roster.enumerated() {
@@ -133,7 +135,7 @@ public struct TechnicianAllocator: Sendable {
             let slot = spec.kind == .remote ? zones.count : spec.homeZone
             techKind.append(spec.kind); techSlot.append(Int32(slot)); techSkills.append(spec.skills)
             let weekly = grid.mask(spec.shift)
-            for d in 0..<days { cells.append(DayCell(shift: weekly[Weekday(dayIndex: d)], booked: .empty, held: .empty, version: 0)) }
+            for d in 0..<days { cells.append(DayCell(shift: weekly[Weekday(dayIndex: d)], booked: .empty, held: .empty)) }
             for s in Skill.allCases where spec.skills[s] > 0 {
                 counts[slot * Skill.count + s.rawValue + 1] += 1
                 let p = spec.kind.rawValue * Skill.count + s.rawValue
@@ -200,7 +202,8 @@ public struct TechnicianAllocator: Sendable {
     /// The calendar version of (`technician`, `day`): bumped on every hold, booking, release and exception.
     /// - Complexity: O(1).
     public func calendarVersion(technician: Int, day: Int) throws(AllocatorError) -> UInt32 {
-        try cell(technician, day).version
+        _ = try cell(technician, day)
+        return cellVersion[technician * days + day]
     }
 
     /// Booked slots of `technician` over the whole calendar. - Complexity: O(1).
@@ -231,7 +234,7 @@ public struct TechnicianAllocator: Sendable {
     @inlinable
     mutating func touch(_ t: Int, _ day: Int) {
         let ci = t * days + day
-        cells[ci].version &+= 1
+        cellVersion[ci] &+= 1
         let free = cells[ci].free
         let long = free.runStarts(TechnicianAllocator.longRun)
         let base = Int(techSlot[t]) * Skill.count
