@@ -21,7 +21,7 @@ public enum TechnicianBench {
         public var fill: Double
         /// Seed of the region and the request streams.
         public var seed: UInt64
-        /// A configuration.
+        /// A configuration. - Complexity: O(1).
         public init(technicians: Int, days: Int, policy: RankingPolicy, offers: Int, bookings: Int, fill: Double, seed: UInt64) {
             self.technicians = technicians; self.days = days; self.policy = policy
             self.offers = offers; self.bookings = bookings; self.fill = fill; self.seed = seed
@@ -82,7 +82,9 @@ public enum TechnicianBench {
         let m = max(1, min(c.bookings, 1 << 20))
         var cands: [SlotOffer] = []
         cands.reserveCapacity(m)
-        while cands.count < m {
+        var attempts = 0
+        while cands.count < m && attempts < 64 * m {
+            attempts += 1
             let t = Int(rng.nextInt(below: UInt64(c.technicians)))
             let day = Int(rng.nextInt(below: UInt64(c.days)))
             guard let shift = try? a.shiftSlots(technician: t, day: day), !shift.isEmpty else { continue }
@@ -94,12 +96,15 @@ public enum TechnicianBench {
             cands.append(SlotOffer(technician: t, day: day, startSlot: s, travelSlots: 0, visitSlots: len,
                                    calendarVersion: 0, rankKey: 0, visitStart: .zero, visitEnd: .zero))
         }
+        if cands.isEmpty { cands.append(SlotOffer(technician: 0, day: 0, startSlot: 0, travelSlots: 0, visitSlots: 1,
+                                                  calendarVersion: 0, rankKey: 0, visitStart: .zero, visitEnd: .zero)) }
+        let mc = cands.count
         let window = 4096
         var ring = [ReservationID](repeating: ReservationID(index: 0, generation: 0), count: window)
         var head = 0, live = 0, booked = 0, cancelled = 0, conflicts = 0
         let (_, bookSeconds) = BenchClock.measure {
             for i in 0..<c.bookings {
-                let s = cands[i % m]
+                let s = cands[i % mc]
                 if let id = try? a.book(s, for: perTech[s.technician]) {
                     booked += 1
                     if live == window {

@@ -17,7 +17,7 @@ extension TechnicianBench {
         public var requests: Int
         /// Seed.
         public var seed: UInt64
-        /// A configuration.
+        /// A configuration. - Complexity: O(1).
         public init(technicians: Int, days: Int, clients: Int, batch: Int, requests: Int, seed: UInt64) {
             self.technicians = technicians; self.days = days; self.clients = clients
             self.batch = batch; self.requests = requests; self.seed = seed

@@ -86,6 +86,7 @@ public struct ZoneMap: Hashable, Sendable {
     /// A map from a square matrix of travel minutes.
     ///
     /// - Throws: `AllocatorError.invalidParameter` when the matrix is not square or has a negative entry.
+    /// - Complexity: O(zones²).
     public init(travelMinutes rows: [[Int]]) throws(AllocatorError) {
         guard !rows.isEmpty else { throw .invalidParameter(name: "zones", message: "need at least one zone") }
         for (i, r) in rows.enumerated() {

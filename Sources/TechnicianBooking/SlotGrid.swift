@@ -14,7 +14,7 @@ public struct SlotGrid: Hashable, Sendable {
 
     /// A grid of `minutesPerSlot`-minute slots; it must divide a day into at most 128 slots.
     ///
-    /// - Throws: `AllocatorError.invalidParameter` naming `minutesPerSlot`.
+    /// - Throws: `AllocatorError.invalidParameter` naming `minutesPerSlot`. - Complexity: O(1).
     public init(minutesPerSlot: Int) throws(AllocatorError) {
         guard minutesPerSlot > 0, 1440 % minutesPerSlot == 0, 1440 / minutesPerSlot <= 128 else {
             throw .invalidParameter(name: "minutesPerSlot", message: "must divide 1440 into at most 128 slots (e.g. 15, 30, 60), got \(minutesPerSlot)")

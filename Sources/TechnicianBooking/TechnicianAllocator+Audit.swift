@@ -16,7 +16,7 @@ public struct CalendarAudit: Hashable, Sendable, CustomStringConvertible {
     /// (group, day) summaries that are not a superset of their members' free slots.
     public var summaryViolations = 0
 
-    /// Whether no violation was found.
+    /// Whether no violation was found. - Complexity: O(1).
     public var isClean: Bool { doubleBookings + outsideShift + skillMismatches + maskMismatches + summaryViolations == 0 }
 
     /// One line for logs.
