@@ -260,12 +260,15 @@ extension TechnicianAllocator {
             let free = memberFree[fbase + i]
             let packed = members[m0 + i]
             i += 1
+            let longStarts = memberLong[fbase + i - 1]
             union |= free
-            unionLong |= memberLong[fbase + i - 1]
-            if !free.intersects(limit) { continue }
+            unionLong |= longStarts
+            // A run of `run ≥ longRun` slots starts where `run - longRun + 1` long-run starts follow each other.
+            let base = run >= long ? longStarts : free
+            if !base.intersects(limit) { continue }
             let t = Int(packed >> 3)
             if Int(packed & 7) < scan.level || t == scan.preferred { continue }
-            let starts = free.runStarts(run) & limit
+            let starts = (run >= long ? longStarts.runStarts(run - long + 1) : free.runStarts(run)) & limit
             if starts.isEmpty { continue }
             emit(technician: t, day: day, start: starts.first, travel: travel, scan, &out)
             if out.count == scan.k {
