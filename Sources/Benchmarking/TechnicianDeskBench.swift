@@ -29,13 +29,17 @@ extension TechnicianBench {
         var live: [ReservationID] = []
     }
 
-    /// One client: batches of offers, holds of the previous batch's best offers (racing the other
-    /// clients for the same slots), confirms of the previous holds, and cancels beyond a window of
-    /// live bookings so the calendar stays in a steady state.
+    /// One client: batches of offers, holds on one slot of each previous offer (racing the other
+    /// clients for the same slots; on a conflict the next offered slot is tried, then a new offer),
+    /// confirms of the previous holds, and cancels beyond a window of live bookings so the calendar
+    /// stays in a steady state.
     static func client(_ desk: TechnicianDesk, _ region: SyntheticRegion, _ c: DeskConfig, id: Int, quota: Int) async -> ClientTally {
         var rng = RandomStream(seed: c.seed, stream: 1000 + UInt64(id))
         var tally = ClientTally()
-        var toHold: [(SlotOffer, OfferRequest)] = []
+        // Offered slots still to try, per session: the client holds one at random and, when another
+        // client was faster, falls back to the next one before asking for a new offer.
+        var toHold: [(slots: [SlotOffer], next: Int, request: OfferRequest)] = []
+        var pending: [(slots: [SlotOffer], next: Int, request: OfferRequest)] = []
         var toConfirm: [ReservationID] = []
         var ring: [ReservationID] = []
         var ringHead = 0
@@ -47,8 +51,11 @@ extension TechnicianBench {
         while tally.requests < quota {
             batch.removeAll(keepingCapacity: true)
             for id in toConfirm { batch.append(.confirm(id)) }
-            for (s, q) in toHold { batch.append(.hold(s, q, ttl: ttl)) }
-            toConfirm.removeAll(keepingCapacity: true); toHold.removeAll(keepingCapacity: true)
+            for h in toHold { batch.append(.hold(h.slots[h.next], h.request, ttl: ttl)) }
+            swap(&toHold, &pending)
+            toHold.removeAll(keepingCapacity: true)
+            toConfirm.removeAll(keepingCapacity: true)
+            var holdIndex = 0
             while ring.count - ringHead > window && batch.count < c.batch {
                 batch.append(.cancel(ring[ringHead])); ringHead += 1
             }
@@ -60,10 +67,17 @@ extension TechnicianBench {
             tally.requests += batch.count
             for (r, resp) in zip(batch, responses) {
                 switch (r, resp) {
-                case (.offer(let q), .offered(let slots)): toHold.append((slots[Int(rng.nextInt(below: UInt64(slots.count)))], q))
+                case (.offer(let q), .offered(let slots)):
+                    var order = slots
+                    order.swapAt(0, Int(rng.nextInt(below: UInt64(slots.count))))
+                    toHold.append((order, 0, q))
                 case (.offer, .empty): tally.empty += 1
-                case (.hold, .held(let id, _)): toConfirm.append(id)
-                case (.hold, .failed): tally.conflicts += 1
+                case (.hold, .held(let id, _)): toConfirm.append(id); holdIndex += 1
+                case (.hold, .failed):
+                    tally.conflicts += 1
+                    let h = pending[holdIndex]
+                    holdIndex += 1
+                    if h.next + 1 < h.slots.count { toHold.append((h.slots, h.next + 1, h.request)) }
                 case (.confirm(let id), .done): ring.append(id); tally.confirmed += 1
                 case (.cancel, .done): tally.cancelled += 1
                 default: break
