@@ -104,6 +104,8 @@ public struct EventQueue<Event> {
     @usableFromInline var occupied: UInt64 = 0
     /// The time of the last popped event (the radix heap's reference point).
     @usableFromInline var last: UInt64
+    /// The clock: `last`, or later after `advance(to:)`; nothing may be scheduled before it.
+    @usableFromInline var clock: UInt64
     /// The front holds the entries whose time agrees with `last` on bits ≥ `frontLevel`.
     @usableFromInline var frontLevel: Int = 0
     /// The next insertion sequence number.
@@ -124,6 +126,7 @@ public struct EventQueue<Event> {
         precondition(start.ticks >= 0, "EventQueue: the start time must not be negative, got \(start)")
         storage = EventQueueStorage()
         last = UInt64(start.ticks)
+        clock = last
     }
 
     /// Number of pending (live) events. - Complexity: O(1).
@@ -132,9 +135,22 @@ public struct EventQueue<Event> {
     /// Whether no event is pending. - Complexity: O(1).
     @inlinable public var isEmpty: Bool { liveCount == 0 }
 
-    /// The time of the last popped event, or the start time: no event may be scheduled before it.
-    /// - Complexity: O(1).
-    @inlinable public var now: SimTime { SimTime(ticks: Int64(bitPattern: last)) }
+    /// The current time: the last popped event's time, the start time, or where `advance(to:)` moved
+    /// the clock. No event may be scheduled before it. - Complexity: O(1).
+    @inlinable public var now: SimTime { SimTime(ticks: Int64(bitPattern: clock)) }
+
+    /// Moves the clock forward to `time` without handling any event.
+    ///
+    /// - Precondition: `time >= now` and no pending event is due before `time`.
+    /// - Complexity: O(1) amortised (one peek).
+    @inlinable
+    public mutating func advance(to time: SimTime) {
+        precondition(time >= now, "EventQueue.advance(to:): \(time) is before the current time \(now)")
+        if let next = peekTime() {
+            precondition(next >= time, "EventQueue.advance(to:): an event is pending at \(next), before \(time)")
+        }
+        clock = UInt64(bitPattern: time.ticks)
+    }
 
     @inlinable var front: UnsafeMutablePointer<RawVector<Entry>> { storage.vectors }
 
@@ -152,7 +168,7 @@ public struct EventQueue<Event> {
     @discardableResult
     public mutating func schedule(_ event: Event, at time: SimTime, priority: Int16 = 0) -> EventHandle {
         let t = UInt64(bitPattern: time.ticks)
-        precondition(time.ticks >= 0 && t >= last,
+        precondition(time.ticks >= 0 && t >= clock,
                      "EventQueue.schedule: cannot schedule at \(time), before the current time \(now)")
         makeUnique()
         let seq = nextSequence
@@ -238,6 +254,7 @@ public struct EventQueue<Event> {
         guard settleFront() else { return nil }
         let e = popFront()
         last = e.time
+        clock = e.time
         release(slot: Int(e.slot))
         return (SimTime(ticks: Int64(bitPattern: e.time)), e.event)
     }

@@ -66,18 +66,16 @@ public struct Simulation<Model: SimulationModel> {
     /// The clock and the pending events.
     public var agenda: Agenda<Model.Event>
     @usableFromInline var _eventsProcessed: Int = 0
-    @usableFromInline var _now: SimTime
     /// Events handled so far.
     @inlinable public var eventsProcessed: Int { _eventsProcessed }
     /// The simulated time: the last event's time, or the end time a `run(until:)` stopped at.
-    @inlinable public var now: SimTime { _now }
+    @inlinable public var now: SimTime { agenda.now }
 
     /// A simulation of `model` whose clock starts at `start`.
     @inlinable
     public init(model: Model, start: SimTime = .zero) {
         self.model = model
         self.agenda = Agenda(start: start)
-        self._now = start
     }
 
     /// Schedules an initial (or external) event at `time`. - Complexity: O(1) amortised.
@@ -90,14 +88,14 @@ public struct Simulation<Model: SimulationModel> {
     /// - Complexity: O(1) amortised plus the handler's cost.
     @inlinable @discardableResult
     public mutating func step() -> Bool {
-        guard let (time, event) = agenda.queue.popNext() else { return false }
-        _now = time
+        guard let (_, event) = agenda.queue.popNext() else { return false }
         _eventsProcessed &+= 1
         model.handle(event, agenda: &agenda)
         return true
     }
 
-    /// Runs until no event is pending, the next event is after `end` (the clock then reads `end`),
+    /// Runs until no event is pending, the next event is after `end` (in both cases the clock then
+    /// reads `end`, unless `end` is `.distantFuture`),
     /// `maxEvents` have been handled in this call, or a handler calls `stop()`.
     ///
     /// Events at exactly `end` are handled. - Complexity: O(events × (1 + handler cost)) amortised.
@@ -108,9 +106,12 @@ public struct Simulation<Model: SimulationModel> {
         var handled = 0
         while true {
             if handled >= maxEvents { return .reachedEventLimit }
-            guard let next = agenda.queue.peekTime() else { return .exhausted }
+            guard let next = agenda.queue.peekTime() else {
+                if end != .distantFuture { agenda.queue.advance(to: end) }
+                return .exhausted
+            }
             if next > end {
-                _now = end
+                agenda.queue.advance(to: end)
                 return .reachedTime
             }
             step()

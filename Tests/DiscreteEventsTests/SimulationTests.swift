@@ -51,6 +51,21 @@ struct SimulationTests {
         #expect(sim.model.log.count == 102)
     }
 
+    @Test func theClockStaysWhereRunUntilLeftIt() {
+        var sim = Simulation(model: Recorder())
+        sim.schedule(.tick(1), at: SimTime(day: 0, hour: 1))
+        sim.schedule(.tick(2), at: SimTime(day: 0, hour: 5))
+        let first = sim.run(until: SimTime(day: 0, hour: 3))
+        #expect(first == .reachedTime)
+        #expect(sim.now == SimTime(day: 0, hour: 3) && sim.agenda.now == SimTime(day: 0, hour: 3))
+        // An event scheduled "now" runs at the end time, not back at the last event's time.
+        sim.agenda.schedule(.tick(3), after: .zero)
+        let second = sim.run(until: SimTime(day: 1))
+        #expect(second == .exhausted)
+        #expect(sim.model.log.map { $0.0.description } == ["day 0 01:00", "day 0 03:00", "day 0 05:00"])
+        #expect(sim.now == SimTime(day: 1), "an exhausted run still advances the clock to its end")
+    }
+
     @Test func stepHandlesOneEvent() {
         var sim = Simulation(model: Recorder(), start: SimTime(day: 2))
         let stepped0 = sim.step()
