@@ -21,8 +21,11 @@ public struct PlanningFileError: Error, Sendable, Equatable, CustomStringConvert
         self.message = message
     }
 
-    /// `plan.csv:12: field 'due': expected a number or HH:MM, got 'abc'`.
-    public var description: String { "\(file):\(line): field '\(field)': \(message)" }
+    /// `plan.csv:12: field 'due': expected a number or HH:MM, got 'abc'`; line 0 means the whole file
+    /// (`plan.csv: cannot read the file (no such file or not readable)`).
+    public var description: String {
+        line > 0 ? "\(file):\(line): field '\(field)': \(message)" : "\(file): \(message)"
+    }
 }
 
 /// One truck (or `count` identical trucks) read from a file.
@@ -73,7 +76,7 @@ public struct PlanningFile: Sendable {
     /// Reads a `.yaml`/`.yml` or `.csv` jobs file. - Throws: `PlanningFileError` naming file, line, field.
     public static func load(path: String) throws -> PlanningFile {
         guard let data = FileManager.default.contents(atPath: path) else {
-            throw PlanningFileError(file: path, line: 0, field: "path", message: "cannot read the file")
+            throw PlanningFileError(file: path, line: 0, field: "path", message: "cannot read the file (no such file, or not readable)")
         }
         guard let text = String(data: data, encoding: .utf8) else {
             throw PlanningFileError(file: path, line: 0, field: "encoding", message: "the file is not UTF-8 text")

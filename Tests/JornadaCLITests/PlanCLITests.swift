@@ -1,0 +1,95 @@
+import Foundation
+import Testing
+
+@Suite("jornada plan, end to end")
+struct PlanCLITests {
+    @Test func plansTheBundledYAMLScenario() throws {
+        let r = try Tool.run(["plan", "Scenarios/plan-small.yaml"])
+        #expect(r.status == 0, "stderr: \(r.stderr)")
+        for text in ["Total distance:", "Vehicles used:", "Assigned: 10", "Unassigned: 2",
+                     "festival-tejo: exceeds-vehicle-capacity", "cafe-maria"] {
+            #expect(r.stdout.contains(text), "missing '\(text)' in:\n\(r.stdout)")
+        }
+    }
+
+    @Test func plansTheBundledVRPTWInstanceDeterministically() throws {
+        let a = try Tool.run(["plan", "Scenarios/vrptw-jc1-50.csv"])
+        let b = try Tool.run(["plan", "Scenarios/vrptw-jc1-50.csv"])
+        #expect(a.status == 0, "stderr: \(a.stderr)")
+        #expect(a.stdout.contains("Total distance:"))
+        #expect(a.stdout == b.stdout, "the same file must give byte-identical plans")
+    }
+
+    @Test func aMalformedFileNamesFileLineAndField() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("jornada-cli-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let bad = dir.appendingPathComponent("bad.yaml")
+        try """
+            day: 0
+            depot: {id: D, x: 0, y: 0}
+            vehicles:
+              - {id: T1, kegs: -4, shift: "07:00-17:00"}
+            jobs: []
+            """.write(to: bad, atomically: true, encoding: .utf8)
+        let r = try Tool.run(["plan", bad.path])
+        #expect(r.status != 0)
+        #expect(r.stderr.contains("bad.yaml:4: field 'vehicles[0].kegs': must be ≥ 0, got -4"), "stderr: \(r.stderr)")
+        #expect(r.stdout.isEmpty)
+    }
+
+    @Test func aMissingFileIsAClearError() throws {
+        let r = try Tool.run(["plan", "/nonexistent/tomorrow.csv"])
+        #expect(r.status != 0)
+        #expect(r.stderr.contains("/nonexistent/tomorrow.csv: cannot read the file"), "stderr: \(r.stderr)")
+    }
+}
+
+@Suite("jornada bench scheduler / technicians / processes, end to end")
+struct EngineBenchCLITests {
+    func jsonLines(_ text: String) throws -> [[String: Any]] {
+        try text.split(separator: "\n").filter { $0.hasPrefix("{") }.map {
+            try #require(try JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any])
+        }
+    }
+
+    @Test func schedulerBenchPrintsTheRequiredFields() throws {
+        let r = try Tool.run(["bench", "scheduler", "--pending", "500,2000", "--operations", "20000",
+                              "--stops", "40", "--vehicles", "4", "--repeats", "1", "--no-huge-pages", "--json"])
+        #expect(r.status == 0, "stderr: \(r.stderr)")
+        let objects = try jsonLines(r.stdout)
+        let streams = objects.filter { $0["operationsPerSecond"] != nil }
+        #expect(streams.map { $0["pending"] as? Int } == [500, 2_000])
+        for o in streams {
+            #expect(o["operations"] as? Int == 20_000)
+            #expect((o["seconds"] as? Double ?? 0) > 0)
+        }
+        let plan = objects.first { $0["totalDistance"] != nil }
+        #expect((plan?["totalDistance"] as? Double ?? 0) > 0)
+    }
+
+    @Test func technicianBenchPrintsTheRequiredFieldsAndNoDoubleBooking() throws {
+        let r = try Tool.run(["bench", "technicians", "--technicians", "60", "--days", "7",
+                              "--offers", "2000", "--bookings", "20000", "--json"])
+        #expect(r.status == 0, "stderr: \(r.stderr)")
+        let o = try #require(try jsonLines(r.stdout).first)
+        for key in ["technicians", "days", "offersPerSecond", "offerP50Nanoseconds", "offerP99Nanoseconds", "bookingsPerSecond"] {
+            #expect(o[key] != nil, "missing \(key)")
+        }
+        #expect(o["doubleBookings"] as? Int == 0)
+
+        let desk = try Tool.run(["bench", "technicians", "--technicians", "60", "--days", "7",
+                                 "--clients", "4", "--requests", "20000", "--json"])
+        #expect(desk.status == 0, "stderr: \(desk.stderr)")
+        let d = try #require(try jsonLines(desk.stdout).last)
+        #expect(d["doubleBookings"] as? Int == 0 && d["lostBookings"] as? Int == 0)
+    }
+
+    @Test func processBenchComparesHandlersAndProcesses() throws {
+        let r = try Tool.run(["bench", "processes", "--customers", "2000", "--rounds", "1",
+                              "--async-processes", "0", "--json"])
+        #expect(r.status == 0, "stderr: \(r.stderr)")
+        let styles = try jsonLines(r.stdout).compactMap { $0["style"] as? String }
+        #expect(styles == ["handlers", "processes"])
+    }
+}
