@@ -91,6 +91,8 @@ public enum NoOfferReason: Hashable, Sendable, CustomStringConvertible {
     case noTechnicianInReach(Skill, zone: Int)
     /// Nobody free (within shifts and the retailer's availability) before the SLA deadline.
     case noFreeWindow(Skill, zone: Int, horizon: SLAHorizon)
+    /// The SLA calendar has no open hours, so a business-hours horizon never elapses (a configuration fault).
+    case calendarNeverOpen(horizon: SLAHorizon)
 
     /// e.g. `no technician with skill draught systems in zone 3 within 48 business hours`.
     public var description: String {
@@ -99,6 +101,7 @@ public enum NoOfferReason: Hashable, Sendable, CustomStringConvertible {
             "no \(k == .remote ? "remote specialist" : "technician") with skill \(s) at level \(l) or above"
         case .noTechnicianInReach(let s, let z): "no technician with skill \(s) within travel reach of zone \(z)"
         case .noFreeWindow(let s, let z, let h): "no technician with skill \(s) in zone \(z) within \(h)"
+        case .calendarNeverOpen(let h): "the business calendar never opens, so no slot is within \(h)"
         }
     }
 }

@@ -28,7 +28,8 @@ extension TechnicianAllocator {
     /// for `topK`). Each (technician, day) contributes at most its earliest feasible window. The scan
     /// also tightens the (zone, skill, day) summaries it reads, hence `mutating`.
     ///
-    /// - Returns: nil when `out` is non-empty, else why there is no slot.
+    /// - Returns: nil when `out` is non-empty, else why there is no slot (`calendarNeverOpen` when the
+    ///   severity's business hours never elapse on `config.slaPolicy.calendar`).
     /// - Throws: `invalidDuration`, `durationTooLong`, `invalidTopK`, `unknownZone`, `invalidParameter`.
     /// - Complexity: O(days in horizon × zones in reach) summary checks plus O(members) per (group, day)
     ///   whose summary admits the visit and whose lower-bound key can still enter the top k;
@@ -51,7 +52,8 @@ extension TechnicianAllocator {
         if !anyone { return .noTechnicianInReach(request.skill, zone: request.zone) }
 
         let horizon = config.slaPolicy.horizon(request.severity)
-        let deadline = config.businessHours.deadline(after: now, horizon: horizon)
+        let deadline = config.slaPolicy.deadline(after: now, horizon: horizon)
+        if deadline == .distantFuture, case .businessHours = horizon { return .calendarNeverOpen(horizon: horizon) }
         let tps = config.grid.ticksPerSlot
         let calendarEnd = Int64(days) * SimDuration.ticksPerDay
         var scan = OfferScan(

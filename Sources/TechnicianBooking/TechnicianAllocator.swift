@@ -6,18 +6,16 @@ public struct AllocatorConfig: Hashable, Sendable {
     public var grid: SlotGrid
     /// Calendar length in days, starting at day 0 (1…1024).
     public var days: Int
-    /// SLA horizon per severity.
+    /// SLA horizon per severity and the business calendar (opening hours, holidays) they are counted on.
     public var slaPolicy: SLAPolicy
-    /// Business hours used to resolve `.businessHours` horizons.
-    public var businessHours: BusinessHours
     /// Field technicians farther than this from the retailer's zone are not offered.
     public var maxTravelMinutes: Int
 
     /// A configuration. - Complexity: O(1).
     public init(grid: SlotGrid = .quarterHour, days: Int = 28, slaPolicy: SLAPolicy = .standard,
-                businessHours: BusinessHours = .standard, maxTravelMinutes: Int = 60) {
+                maxTravelMinutes: Int = 60) {
         self.grid = grid; self.days = days; self.slaPolicy = slaPolicy
-        self.businessHours = businessHours; self.maxTravelMinutes = maxTravelMinutes
+        self.maxTravelMinutes = maxTravelMinutes
     }
 }
 

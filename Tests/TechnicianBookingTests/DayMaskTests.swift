@@ -33,14 +33,4 @@ import Testing
         #expect(m.shiftedDown(70) == DayMask(slots: 0 ..< 2))
         #expect(m.shiftedDown(128).isEmpty)
     }
-
-    @Test func businessHoursDeadline() {
-        let bh = BusinessHours.standard   // Mon–Fri 08–17, 9 h/day
-        // Friday 16:00 + 2 business hours → Monday 09:00.
-        let friday = SimTime(day: 4, hour: 16)
-        #expect(bh.deadline(after: friday, hours: 2) == SimTime(day: 7, hour: 9))
-        // Saturday counts nothing.
-        #expect(bh.deadline(after: SimTime(day: 5, hour: 10), hours: 9) == SimTime(day: 7, hour: 17))
-        #expect(bh.deadline(after: mondayMorning, horizon: .elapsed(hrs(3))) == SimTime(day: 0, hour: 11))
-    }
 }

@@ -1,8 +1,8 @@
 import DiscreteEvents
 @testable import TechnicianBooking
 
-/// A tiny hand-made region: 3 zones in a line (30 min apart), 4 technicians, 14 days.
-func smallAllocator(days: Int = 14, maxTravel: Int = 60) throws -> TechnicianAllocator {
+/// A tiny hand-made region (SLA counted on `policy`): 3 zones in a line (30 min apart), 4 technicians, 14 days.
+func smallAllocator(days: Int = 14, maxTravel: Int = 60, policy: SLAPolicy = .standard) throws -> TechnicianAllocator {
     let zones = try ZoneMap(travelMinutes: [[0, 30, 60], [30, 0, 30], [60, 30, 0]])
     let office = WeeklyHours.weekdays(TimeWindow(from: 8, to: 17))
     let roster = [
@@ -11,7 +11,7 @@ func smallAllocator(days: Int = 14, maxTravel: Int = 60) throws -> TechnicianAll
         TechnicianSpec(homeZone: 2, skills: SkillLevels([(.refrigeration, 2)]), shift: office),           // 2
         TechnicianSpec(kind: .remote, homeZone: 0, skills: SkillLevels([(.draughtSystems, 2)]), shift: office), // 3
     ]
-    return try TechnicianAllocator(roster: roster, zones: zones, config: AllocatorConfig(days: days, maxTravelMinutes: maxTravel))
+    return try TechnicianAllocator(roster: roster, zones: zones, config: AllocatorConfig(days: days, slaPolicy: policy, maxTravelMinutes: maxTravel))
 }
 
 /// Monday of week 0, 08:00.

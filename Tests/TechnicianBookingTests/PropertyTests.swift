@@ -18,7 +18,7 @@ import Testing
                               _ q: OfferRequest, now: SimTime) -> [(Int, Int, Int)] {
         let grid = a.grid, spd = grid.slotsPerDay
         let visit = grid.slots(covering: q.duration)
-        let deadline = a.config.businessHours.deadline(after: now, horizon: a.config.slaPolicy.horizon(q.severity))
+        let deadline = a.config.slaPolicy.deadline(q.severity, after: now)
         var found: [(key: (Int, Int, Int), offer: (Int, Int, Int))] = []
         for t in 0..<region.roster.count {
             let spec = region.roster[t]
