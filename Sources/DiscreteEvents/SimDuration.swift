@@ -61,8 +61,11 @@ public struct SimDuration: Hashable, Comparable, Sendable, AdditiveArithmetic {
     /// This interval in (fractional) hours, for statistics only.
     @inlinable public var hours: Double { Double(ticks) / Double(SimDuration.ticksPerHour) }
 
+    /// Whether `a` is shorter than `b`.
     @inlinable public static func < (a: SimDuration, b: SimDuration) -> Bool { a.ticks < b.ticks }
+    /// The sum of two intervals.
     @inlinable public static func + (a: SimDuration, b: SimDuration) -> SimDuration { SimDuration(ticks: a.ticks + b.ticks) }
+    /// The difference of two intervals.
     @inlinable public static func - (a: SimDuration, b: SimDuration) -> SimDuration { SimDuration(ticks: a.ticks - b.ticks) }
     /// The interval repeated `n` times.
     @inlinable public static func * (a: SimDuration, n: Int64) -> SimDuration { SimDuration(ticks: a.ticks * n) }

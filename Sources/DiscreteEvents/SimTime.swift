@@ -43,6 +43,7 @@ public struct SimTime: Hashable, Comparable, Sendable {
     /// This instant expressed in (fractional) seconds since the epoch, for statistics only.
     @inlinable public var seconds: Double { Double(ticks) / Double(SimDuration.ticksPerSecond) }
 
+    /// Whether `a` is earlier than `b`.
     @inlinable public static func < (a: SimTime, b: SimTime) -> Bool { a.ticks < b.ticks }
 
     /// The instant `d` after `t`.
@@ -94,6 +95,7 @@ public enum Weekday: Int, CaseIterable, Sendable, Hashable, Comparable {
     /// Whether Saturday or Sunday.
     @inlinable public var isWeekend: Bool { self == .saturday || self == .sunday }
 
+    /// Whether `a` comes before `b` in a Monday-first week.
     @inlinable public static func < (a: Weekday, b: Weekday) -> Bool { a.rawValue < b.rawValue }
 }
 
