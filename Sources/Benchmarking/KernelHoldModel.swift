@@ -93,47 +93,27 @@ public struct HoldModel: Sendable {
         }
     }
 
-    func runHeap(_ tableArray: [Int64]) -> Outcome {
-        tableArray.withUnsafeBufferPointer { table in
-            var rng = RandomStream(seed: seed, stream: 1)
-            var seq: UInt64 = 0
-            var items: [HeapItem] = []
-            items.reserveCapacity(pending)
-            for i in 0..<pending {
-                items.append(HeapItem(time: increment(&rng, table), order: seq, payload: UInt32(truncatingIfNeeded: i)))
-                seq &+= 1
-            }
-            var heap = Heap(items)
-            let (sum, secs) = BenchClock.measure { () -> UInt64 in
-                var sum: UInt64 = 0
-                for _ in 0..<events {
-                    let top = heap.removeMin()
-                    sum &+= UInt64(bitPattern: top.time)
-                    heap.insert(HeapItem(time: top.time &+ increment(&rng, table), order: seq, payload: top.payload))
-                    seq &+= 1
-                }
-                return sum
-            }
-            return outcome(secs, sum)
-        }
-    }
+    func runHeap(_ table: [Int64]) -> Outcome { runComparisonQueue(Heap<HeapItem>(), table) }
 
-    func runQuaternary(_ tableArray: [Int64]) -> Outcome {
+    func runQuaternary(_ table: [Int64]) -> Outcome { runComparisonQueue(QuaternaryHeap(), table) }
+
+    /// The hold model over a comparison queue of `HeapItem`s (specialised per queue type).
+    func runComparisonQueue<Q: HoldComparisonQueue>(_ empty: Q, _ tableArray: [Int64]) -> Outcome {
         tableArray.withUnsafeBufferPointer { table in
             var rng = RandomStream(seed: seed, stream: 1)
-            var heap = QuaternaryHeap()
-            heap.reserve(pending)
+            var queue = empty
+            queue.reserve(pending)
             var seq: UInt64 = 0
             for i in 0..<pending {
-                heap.push(HeapItem(time: increment(&rng, table), order: seq, payload: UInt32(truncatingIfNeeded: i)))
+                queue.push(HeapItem(time: increment(&rng, table), order: seq, payload: UInt32(truncatingIfNeeded: i)))
                 seq &+= 1
             }
             let (sum, secs) = BenchClock.measure { () -> UInt64 in
                 var sum: UInt64 = 0
                 for _ in 0..<events {
-                    let top = heap.popMin()
+                    let top = queue.popMin()
                     sum &+= UInt64(bitPattern: top.time)
-                    heap.push(HeapItem(time: top.time &+ increment(&rng, table), order: seq, payload: top.payload))
+                    queue.push(HeapItem(time: top.time &+ increment(&rng, table), order: seq, payload: top.payload))
                     seq &+= 1
                 }
                 return sum
@@ -141,6 +121,19 @@ public struct HoldModel: Sendable {
             return outcome(secs, sum)
         }
     }
+}
+
+/// A min-queue of `HeapItem`s the hold model can compare against the kernel's queue.
+protocol HoldComparisonQueue {
+    mutating func reserve(_ n: Int)
+    mutating func push(_ x: HeapItem)
+    mutating func popMin() -> HeapItem
+}
+
+extension Heap: HoldComparisonQueue where Element == HeapItem {
+    mutating func reserve(_ n: Int) { reserveCapacity(n) }
+    mutating func push(_ x: HeapItem) { insert(x) }
+    mutating func popMin() -> HeapItem { removeMin() }
 }
 
 /// A heap entry ordered by (time, order) — the same ordering the kernel queue uses.
@@ -157,7 +150,7 @@ struct HeapItem: Comparable {
 }
 
 /// An implicit 4-ary min-heap: the strongest plain comparison heap, measured against the radix heap.
-struct QuaternaryHeap {
+struct QuaternaryHeap: HoldComparisonQueue {
     var items: ContiguousArray<HeapItem> = []
 
     mutating func reserve(_ n: Int) { items.reserveCapacity(n) }
