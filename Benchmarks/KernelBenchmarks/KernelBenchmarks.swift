@@ -51,6 +51,31 @@ private struct SingleServer: SimulationModel {
     }
 }
 
+/// The same single-server queue written as a process (see `ProcessSimulation`'s documentation).
+private enum Customer: SimulationProcess {
+    struct Shared { var rng = RandomStream(seed: 5, stream: 1) }
+    case source
+    case customer(step: Int)
+
+    static let server = ResourceID(0)
+
+    mutating func resume(_ context: inout ProcessContext<Customer>) -> ProcessStep {
+        switch self {
+        case .source:
+            context.spawn(.customer(step: 0))
+            return .wait(SimDuration(ticks: increments[Int(context.shared.rng.next() >> 52)]))
+        case .customer(let step):
+            self = .customer(step: step + 1)
+            switch step {
+            case 0: return .acquire(Customer.server)
+            case 1: return .wait(SimDuration(ticks: increments[Int(context.shared.rng.next() >> 52)] / 2))
+            case 2: return .release(Customer.server)
+            default: return .finish
+            }
+        }
+    }
+}
+
 let benchmarks: @Sendable () -> Void = {
     let steady = Benchmark.Configuration(
         metrics: [.mallocCountTotal, .wallClock, .throughput],
@@ -69,6 +94,17 @@ let benchmarks: @Sendable () -> Void = {
         var sim = Simulation(model: SingleServer())
         sim.schedule(.arrival, at: .zero)
         sim.run(maxEvents: 100_000)  // warm up: buffers reach their steady size
+        benchmark.startMeasurement()
+        sim.run(maxEvents: benchmark.scaledIterations.count)
+        benchmark.stopMeasurement()
+        blackHole(sim.eventsProcessed)
+    }
+
+    Benchmark("Kernel.processQueue", configuration: steady) { benchmark in
+        var sim = ProcessSimulation<Customer>(shared: Customer.Shared())
+        sim.addResource(capacity: 1)
+        sim.spawn(.source, at: .zero)
+        sim.run(maxEvents: 100_000)  // warm up: process slots and queues reach their steady size
         benchmark.startMeasurement()
         sim.run(maxEvents: benchmark.scaledIterations.count)
         benchmark.stopMeasurement()
