@@ -14,7 +14,9 @@ struct BenchScheduler: ParsableCommand {
         discussion: """
             Runs a steady-state mixed stream (submit 30%, update 40%, cancel 10%, dispatch-next 20%) at each \
             pending-job count, single-threaded, with the same stream over swift-collections' Heap with lazy \
-            deletion as the baseline; then times planDay for N stops and M vehicles. Build with -c release.
+            deletion as the baseline; then times planDay for N stops and M vehicles. With --clients N, also \
+            runs N concurrent clients sending mixed batches through one DeliveryDeskRouter over --depots \
+            desks and audits that no job was lost or duplicated. Build with -c release.
             """)
 
     @Option(help: "Comma-separated pending-job counts.") var pending: String = "1000,10000,100000,1000000"
@@ -28,6 +30,10 @@ struct BenchScheduler: ParsableCommand {
     @Flag(help: "Skip the Heap baseline.") var noBaseline = false
     @Flag(help: "Do not re-run with glibc's transparent huge pages for large arrays (glibc.malloc.hugetlb=1).")
     var noHugePages = false
+    @Option(help: "Concurrent desk clients (0 = skip the desk run).") var clients: Int = 0
+    @Option(help: "Depots (one desk each) for the desk run.") var depots: Int = 4
+    @Option(help: "Requests per client batch for the desk run.") var batch: Int = 256
+    @Option(help: "Requests over all clients for the desk run.") var requests: Int = 2_000_000
     @Flag(help: "One JSON object per line instead of a table.") var json = false
 
     func run() throws {
@@ -54,6 +60,12 @@ struct BenchScheduler: ParsableCommand {
         }
         guard operations > 0 else { throw ValidationError("--operations: must be > 0, got \(operations)") }
         guard stops >= 0, vehicles >= 0 else { throw ValidationError("--stops/--vehicles: must be ≥ 0") }
+        guard clients >= 0 else { throw ValidationError("--clients: must be ≥ 0, got \(clients)") }
+        if clients > 0 {
+            guard depots > 0 else { throw ValidationError("--depots: must be > 0, got \(depots)") }
+            guard batch > 0 else { throw ValidationError("--batch: must be > 0, got \(batch)") }
+            guard requests > 0 else { throw ValidationError("--requests: must be > 0, got \(requests)") }
+        }
         var records: [BenchRecord] = []
         for n in sizes {
             var r = SchedulerBench.mixedStream(pending: n, operations: operations, seed: seed, policy: pol, baseline: !noBaseline)
@@ -68,6 +80,13 @@ struct BenchScheduler: ParsableCommand {
             let r = SchedulerBench.planDay(stops: stops, vehicles: vehicles, seed: seed, repeats: repeats)
             if json { print(r.jsonLine()) } else {
                 print("\nplanDay (priority-ordered cheapest insertion + relocate / 2-opt / 2-opt*)")
+                print(BenchTable.render([r]))
+            }
+        }
+        if clients > 0 {
+            let r = SchedulerBench.deskBlocking(DeskWorkload(depots: depots, clients: clients, batch: batch, requests: requests, seed: seed, policy: pol))
+            if json { print(r.jsonLine()) } else {
+                print("\nDesk: \(clients) clients, mixed batches through one router over \(depots) desks (same mix as above)")
                 print(BenchTable.render([r]))
             }
         }
