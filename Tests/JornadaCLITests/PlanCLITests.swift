@@ -68,6 +68,16 @@ struct EngineBenchCLITests {
         #expect((plan?["totalDistance"] as? Double ?? 0) > 0)
     }
 
+    @Test func schedulerDeskModeLosesAndDuplicatesNoJob() throws {
+        let r = try Tool.run(["bench", "scheduler", "--pending", "1000", "--operations", "10000", "--stops", "0",
+                              "--clients", "4", "--requests", "20000", "--no-baseline", "--no-huge-pages", "--json"])
+        #expect(r.status == 0, "stderr: \(r.stderr)")
+        let desk = try #require(try jsonLines(r.stdout).first { $0["clients"] != nil })
+        #expect(desk["clients"] as? Int == 4 && desk["requests"] as? Int == 20_000)
+        #expect(desk["lostJobs"] as? Int == 0 && desk["duplicatedJobs"] as? Int == 0)
+        #expect(desk["invariants"] as? String == "ok")
+    }
+
     @Test func technicianBenchPrintsTheRequiredFieldsAndNoDoubleBooking() throws {
         let r = try Tool.run(["bench", "technicians", "--technicians", "60", "--days", "7",
                               "--offers", "2000", "--bookings", "20000", "--json"])
