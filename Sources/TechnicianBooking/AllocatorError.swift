@@ -32,6 +32,9 @@ public enum AllocatorError: Error, Hashable, Sendable, CustomStringConvertible {
     case holdExpired(ReservationID)
     /// A hold's time-to-live must be positive.
     case invalidTTL(SimDuration)
+    /// Strict hold: the (technician, day) calendar changed since the offer (version `offered`, now `current`),
+    /// even if the slots may still be free; re-offer.
+    case staleOffer(technician: Int, day: Int, offered: UInt32, current: UInt32)
 
     /// The message, naming the parameter.
     public var description: String {
@@ -51,6 +54,8 @@ public enum AllocatorError: Error, Hashable, Sendable, CustomStringConvertible {
         case .notHeld(let r): "reservation: \(r) is not a hold"
         case .holdExpired(let r): "reservation: hold \(r) expired"
         case .invalidTTL(let d): "ttl: must be > 0, got \(d.ticks) ticks"
+        case .staleOffer(let t, let d, let o, let c):
+            "expectedVersion: technician \(t)'s calendar for day \(d) changed \(c &- o) time\(c &- o == 1 ? "" : "s") since the offer (version \(o), now \(c)); request a new offer"
         }
     }
 }

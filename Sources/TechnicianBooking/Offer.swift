@@ -61,7 +61,8 @@ public struct SlotOffer: Hashable, Sendable {
     public var travelSlots: Int
     /// Visit slots.
     public var visitSlots: Int
-    /// The (technician, day) calendar version when offered; a hold succeeds iff the slots are still free.
+    /// The (technician, day) calendar version when offered. A lenient hold succeeds iff the slots are still
+    /// free; a strict hold (`expectedVersion: calendarVersion`) also fails with `staleOffer` if it changed.
     public var calendarVersion: UInt32
     /// Ranking key (lower is better), policy-specific.
     public var rankKey: UInt64

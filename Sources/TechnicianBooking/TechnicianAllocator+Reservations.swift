@@ -23,19 +23,38 @@ public struct ReservationInfo: Hashable, Sendable {
 extension TechnicianAllocator {
     /// Places a tentative hold on `slot` for `request`, expiring at `now + ttl` unless confirmed.
     ///
-    /// Succeeds iff the slots are still free whatever the calendar version was when offered (a concurrent
-    /// client may have taken them: `slotUnavailable`). Expired holds are reaped first.
-    /// - Throws: `invalidTTL`, `unknownTechnician`, `dayOutOfRange`, `slotOutOfRange`, `skillMismatch`,
-    ///   `outsideShift`, `slotUnavailable`, `invalidDuration`.
+    /// Lenient (`expectedVersion == nil`, the default): succeeds iff the slots are still free whatever the
+    /// calendar version was when offered (a concurrent client may have taken them: `slotUnavailable`).
+    /// Strict (`expectedVersion: slot.calendarVersion`): optimistic concurrency on the whole technician-day —
+    /// fails with `staleOffer` if that (technician, day) calendar changed at all since the offer (any hold,
+    /// confirm, release, expiry, booking, cancellation, reschedule or exception), even when the slots are
+    /// still free. The version is compared before this call reaps expired holds, so a hold that had already
+    /// lapsed (unreaped) when the offer was made does not make the offer stale. Expired holds are then reaped.
+    /// - Throws: `invalidTTL`, `unknownTechnician`, `dayOutOfRange`, `staleOffer`, `slotOutOfRange`,
+    ///   `skillMismatch`, `outsideShift`, `slotUnavailable`, `invalidDuration`.
     /// - Complexity: O(log holds) amortised.
     @inlinable
-    public mutating func hold(_ slot: SlotOffer, for request: OfferRequest, ttl: SimDuration, now: SimTime) throws(AllocatorError) -> ReservationID {
+    public mutating func hold(_ slot: SlotOffer, for request: OfferRequest, ttl: SimDuration, now: SimTime,
+                              expectedVersion: UInt32? = nil) throws(AllocatorError) -> ReservationID {
         guard ttl.ticks > 0 else { throw .invalidTTL(ttl) }
+        if let expected = expectedVersion { try checkVersion(slot, expected) }
         expireHolds(now: now)
         let id = try reserve(slot, request, state: .held, expiry: (now + ttl).ticks)
         holdQueue.push(.init(expiry: (now + ttl).ticks, index: id.index, generation: id.generation))
         if holdQueue.count > 2 * liveHolds + 4096 { compactHolds() }
         return id
+    }
+
+    /// Throws `staleOffer` unless (`slot.technician`, `slot.day`)'s calendar version is `expected`.
+    /// - Throws: `unknownTechnician`, `dayOutOfRange`, `staleOffer`. - Complexity: O(1).
+    @inlinable
+    func checkVersion(_ slot: SlotOffer, _ expected: UInt32) throws(AllocatorError) {
+        try checkTechnician(slot.technician)
+        guard slot.day >= 0 && slot.day < days else { throw .dayOutOfRange(slot.day, days: days) }
+        let current = cellVersion[slot.technician * days + slot.day]
+        guard current == expected else {
+            throw .staleOffer(technician: slot.technician, day: slot.day, offered: expected, current: current)
+        }
     }
 
     /// Books `slot` directly (a hold and its confirmation in one step).

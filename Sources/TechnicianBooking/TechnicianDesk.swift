@@ -4,8 +4,10 @@ import DiscreteEvents
 public enum DeskRequest: Sendable {
     /// Rank slots for a request.
     case offer(OfferRequest)
-    /// Hold an offered slot (fails with `slotUnavailable` when another client was faster).
-    case hold(SlotOffer, OfferRequest, ttl: SimDuration)
+    /// Hold an offered slot (fails with `slotUnavailable` when another client was faster). Strict when
+    /// `expectedVersion` is set (usually `slot.calendarVersion`): also fails with `staleOffer` if the
+    /// technician-day changed since the offer; nil (the default) keeps the lenient check.
+    case hold(SlotOffer, OfferRequest, ttl: SimDuration, expectedVersion: UInt32? = nil)
     /// Offer and hold the best slot in one step.
     case offerAndHold(OfferRequest, ttl: SimDuration)
     /// Confirm a hold.
@@ -39,8 +41,9 @@ public enum DeskResponse: Sendable {
 /// The actor serving one region's `TechnicianAllocator` to concurrent clients.
 ///
 /// Every operation runs on the actor, so two clients can never take the same slots: a hold succeeds
-/// only if the slots are still free when it runs (optimistic offers, versioned calendars), and a
-/// confirm only for a live hold. Batches amortise the actor hop.
+/// only if the slots are still free when it runs (optimistic offers, versioned calendars) — and, when
+/// strict, only if the technician-day's calendar version is still the offered one — and a confirm only
+/// for a live hold. Batches amortise the actor hop.
 public actor TechnicianDesk {
     /// The region this desk serves.
     public nonisolated let region: Int
@@ -70,8 +73,8 @@ public actor TechnicianDesk {
             case .offer(let q):
                 if let reason = try allocator.offer(q, now: now, into: &scratch) { return .empty(reason) }
                 return .offered(scratch)
-            case .hold(let slot, let q, let ttl):
-                return .held(try allocator.hold(slot, for: q, ttl: ttl, now: now), slot)
+            case .hold(let slot, let q, let ttl, let expected):
+                return .held(try allocator.hold(slot, for: q, ttl: ttl, now: now, expectedVersion: expected), slot)
             case .offerAndHold(let q, let ttl):
                 if let reason = try allocator.offer(q, now: now, into: &scratch) { return .empty(reason) }
                 let best = scratch[0]
@@ -97,9 +100,10 @@ public actor TechnicianDesk {
         try allocator.offer(request, now: now)
     }
 
-    /// Holds `slot`. - Complexity: as `TechnicianAllocator.hold`.
-    public func hold(_ slot: SlotOffer, for request: OfferRequest, ttl: SimDuration, now: SimTime) throws(AllocatorError) -> ReservationID {
-        try allocator.hold(slot, for: request, ttl: ttl, now: now)
+    /// Holds `slot` (strict when `expectedVersion` is set). - Complexity: as `TechnicianAllocator.hold`.
+    public func hold(_ slot: SlotOffer, for request: OfferRequest, ttl: SimDuration, now: SimTime,
+                     expectedVersion: UInt32? = nil) throws(AllocatorError) -> ReservationID {
+        try allocator.hold(slot, for: request, ttl: ttl, now: now, expectedVersion: expectedVersion)
     }
 
     /// Confirms a hold. - Complexity: as `TechnicianAllocator.confirm`.

@@ -91,15 +91,24 @@ import Testing
                 lastOffers.removeFirst()
                 for (id, r) in live where r.held && r.expiry <= now.ticks { live[id] = nil }
                 let free = Self.refFree(region, a, live, t: s.technician, day: s.day)
-                let want = free.isSuperset(of: DayMask(slots: s.startSlot ..< s.startSlot + s.reservedSlots))
+                let slotsFree = free.isSuperset(of: DayMask(slots: s.startSlot ..< s.startSlot + s.reservedSlots))
                 let ttl = SimDuration.minutes(Int64(5 + rng.nextInt(below: 60)))
+                // Strict half the time: also needs the technician-day unchanged since the offer.
+                let strict = rng.nextUnit() < 0.5
+                let before = try a.calendarVersion(technician: s.technician, day: s.day)
+                let fresh = before == s.calendarVersion
+                let want = slotsFree && (!strict || fresh)
                 do {
-                    let id = try a.hold(s, for: lastRequest, ttl: ttl, now: now)
-                    #expect(want, "hold succeeded on a taken slot at step \(step)")
+                    let id = try a.hold(s, for: lastRequest, ttl: ttl, now: now, expectedVersion: strict ? s.calendarVersion : nil)
+                    #expect(want, "hold succeeded on a taken slot or stale offer at step \(step)")
+                    #expect(try a.calendarVersion(technician: s.technician, day: s.day) != before)
                     live[id] = Ref(tech: s.technician, day: s.day, start: s.startSlot, len: s.reservedSlots, held: true, expiry: (now + ttl).ticks)
                     ids.append(id)
                 } catch {
                     #expect(!want, "hold failed on a free slot at step \(step): \(error)")
+                    if strict && !fresh {
+                        #expect(error == .staleOffer(technician: s.technician, day: s.day, offered: s.calendarVersion, current: before))
+                    }
                 }
             case 5, 6:
                 guard !ids.isEmpty else { continue }
