@@ -97,6 +97,25 @@ public enum BenchClock {
         return (r, Double(end - start) / 1e9)
     }
 
+    /// Runs async `body` to completion from synchronous code (the CLI's commands are synchronous)
+    /// and returns its result; the calling thread waits. - Complexity: that of `body`.
+    public static func blocking<T: Sendable>(_ body: @escaping @Sendable () async -> T) -> T {
+        let box = BlockingBox<T>()
+        let done = DispatchSemaphore(value: 0)
+        Task.detached {
+            box.value = await body()
+            done.signal()
+        }
+        done.wait()
+        return box.value!
+    }
+
     /// Monotonic nanoseconds since an arbitrary origin.
     @inline(__always) public static func nanoseconds() -> UInt64 { DispatchTime.now().uptimeNanoseconds }
+}
+
+/// Carries a result out of the detached task in `BenchClock.blocking`; written once, read after
+/// the semaphore, so the unchecked sendability is sound.
+final class BlockingBox<T>: @unchecked Sendable {
+    var value: T?
 }

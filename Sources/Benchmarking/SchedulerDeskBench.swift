@@ -29,14 +29,6 @@ extension SchedulerBench {
 
     /// `desk` from synchronous code (the CLI's commands are synchronous). - Complexity: O(requests log n).
     public static func deskBlocking(_ w: DeskWorkload) -> BenchRecord {
-        final class Box: @unchecked Sendable { var record: BenchRecord? }
-        let box = Box()
-        let done = DispatchSemaphore(value: 0)
-        Task.detached {
-            box.record = await desk(w)
-            done.signal()
-        }
-        done.wait()
-        return box.record!
+        BenchClock.blocking { await desk(w) }
     }
 }

@@ -122,14 +122,6 @@ extension TechnicianBench {
 
     /// `runDesk` from synchronous code (the CLI's commands are synchronous). - Complexity: O(requests).
     public static func runDeskBlocking(_ c: DeskConfig) -> BenchRecord {
-        final class Box: @unchecked Sendable { var record: BenchRecord? }
-        let box = Box()
-        let done = DispatchSemaphore(value: 0)
-        Task.detached {
-            box.record = await runDesk(c)
-            done.signal()
-        }
-        done.wait()
-        return box.record!
+        BenchClock.blocking { await runDesk(c) }
     }
 }

@@ -116,18 +116,7 @@ public struct DeskWorkload: Sendable {
                     req.append(.submit(SyntheticWorkload.job(depot: d, now: now, promisedDay: 0, rng: &rng)))
                 } else if op < 70 {
                     let id = live[Int((r >> 8) % UInt64(live.count))]
-                    let which = (r >> 40) % 10
-                    var change = JobUpdate()
-                    if which == 0 {
-                        change.tier = PriorityTier(rawValue: UInt8((r >> 44) % 4))!
-                    } else if which < 6 {
-                        change.deadline = now + .minutes(Int64(60 + Int64((r >> 44) % 4000)))
-                    } else if which < 8 {
-                        change.volume = Volume(kegs: Int32(1 + (r >> 44) % 4))
-                    } else {
-                        let open = Int64(8 * 60 + Int64((r >> 44) % 300))
-                        change.windows = TimeWindowSet(single: TimeWindow(from: .minutes(open), to: .minutes(open + 180)))
-                    }
+                    let change = SyntheticWorkload.update(bits: r, now: now)
                     req.append(.update(id, change))
                 } else if op < 80 {
                     let id = live[Int((r >> 8) % UInt64(live.count))]

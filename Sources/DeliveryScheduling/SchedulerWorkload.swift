@@ -16,6 +16,24 @@ public enum SyntheticWorkload {
     /// The benchmark depot: at the centre of a 100 × 100 km area, trucks at 50 km/h.
     public static let depot = Depot(location: Location(x: 50, y: 50), unitsPerHour: 50)
 
+    /// The update of the mixed stream drawn from the random bits `r` (bits 40 and up): a new tier
+    /// (10%), deadline (50%), volume (20%) or opening window (20%). - Complexity: O(1).
+    public static func update(bits r: UInt64, now: SimTime) -> JobUpdate {
+        let which = (r >> 40) % 10
+        var change = JobUpdate()
+        if which == 0 {
+            change.tier = PriorityTier(rawValue: UInt8((r >> 44) % 4))!
+        } else if which < 6 {
+            change.deadline = now + .minutes(Int64(60 + Int64((r >> 44) % 4000)))
+        } else if which < 8 {
+            change.volume = Volume(kegs: Int32(1 + (r >> 44) % 4))
+        } else {
+            let open = Int64(8 * 60 + Int64((r >> 44) % 300))
+            change.windows = TimeWindowSet(single: TimeWindow(from: .minutes(open), to: .minutes(open + 180)))
+        }
+        return change
+    }
+
     /// A random job for `depot` submitted at `now`: 80 % deliveries, tiers 5 / 15 / 70 / 10 %,
     /// 1–3 kegs, one, two or no windows, a deadline 2–72 h ahead. Draws 3 numbers. - Complexity: O(1).
     @inlinable
@@ -143,18 +161,7 @@ public struct MixedOperationStream {
                 submitOne()
             } else if op < 70 {
                 let id = live[Int((r >> 8) % UInt64(live.count))]
-                let which = (r >> 40) % 10
-                var change = JobUpdate()
-                if which == 0 {
-                    change.tier = PriorityTier(rawValue: UInt8((r >> 44) % 4))!
-                } else if which < 6 {
-                    change.deadline = now + .minutes(Int64(60 + Int64((r >> 44) % 4000)))
-                } else if which < 8 {
-                    change.volume = Volume(kegs: Int32(1 + (r >> 44) % 4))
-                } else {
-                    let open = Int64(8 * 60 + Int64((r >> 44) % 300))
-                    change.windows = TimeWindowSet(single: TimeWindow(from: .minutes(open), to: .minutes(open + 180)))
-                }
+                let change = SyntheticWorkload.update(bits: r, now: now)
                 try! scheduler.update(id, change)
                 counts.update += 1
             } else if op < 80 {
