@@ -52,6 +52,6 @@ let package = Package(
         .testTarget(name: "DiscreteEventsTests", dependencies: ["DiscreteEvents"], swiftSettings: strict),
         .testTarget(name: "DeliverySchedulingTests", dependencies: ["DeliveryScheduling", "PlanningFiles"], swiftSettings: strict),
         .testTarget(name: "TechnicianBookingTests", dependencies: ["TechnicianBooking"], swiftSettings: strict),
-        .testTarget(name: "JornadaCLITests", dependencies: ["jornada", "Benchmarking"], swiftSettings: strict),
+        .testTarget(name: "JornadaCLITests", dependencies: ["jornada"], swiftSettings: strict),
     ]
 )
