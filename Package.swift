@@ -15,6 +15,7 @@ let package = Package(
         .library(name: "DiscreteEvents", targets: ["DiscreteEvents"]),
         .library(name: "DeliveryScheduling", targets: ["DeliveryScheduling"]),
         .library(name: "TechnicianBooking", targets: ["TechnicianBooking"]),
+        .library(name: "RetailerJourneys", targets: ["RetailerJourneys"]),
         .library(name: "Benchmarking", targets: ["Benchmarking"]),
         .library(name: "PlanningFiles", targets: ["PlanningFiles"]),
         .executable(name: "jornada", targets: ["jornada"]),
@@ -30,6 +31,10 @@ let package = Package(
         // The engines: depend on the kernel only.
         .target(name: "DeliveryScheduling", dependencies: ["DiscreteEvents"], swiftSettings: strict),
         .target(name: "TechnicianBooking", dependencies: ["DiscreteEvents"], swiftSettings: strict),
+        // The journeys simulation: the kernel and the engines only.
+        .target(
+            name: "RetailerJourneys", dependencies: ["DiscreteEvents", "DeliveryScheduling", "TechnicianBooking"],
+            swiftSettings: strict),
         // The harness: benchmarks (with swift-collections' Heap as the baseline) and planning files.
         .target(
             name: "Benchmarking",
@@ -52,6 +57,7 @@ let package = Package(
         .testTarget(name: "DiscreteEventsTests", dependencies: ["DiscreteEvents"], swiftSettings: strict),
         .testTarget(name: "DeliverySchedulingTests", dependencies: ["DeliveryScheduling", "PlanningFiles"], swiftSettings: strict),
         .testTarget(name: "TechnicianBookingTests", dependencies: ["TechnicianBooking"], swiftSettings: strict),
+        .testTarget(name: "RetailerJourneysTests", dependencies: ["RetailerJourneys"], swiftSettings: strict),
         .testTarget(name: "JornadaCLITests", dependencies: ["jornada"], swiftSettings: strict),
     ]
 )
