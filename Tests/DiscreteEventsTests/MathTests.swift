@@ -148,3 +148,16 @@ private func libmLogGamma(_ x: Double) -> Double {
     Darwin.lgamma(x)
     #endif
 }
+
+@Suite struct ElementaryTests {
+    @Test func cosineMatchesKnownValues() {
+        // Exact values of cos at multiples of π/3 and π/2, and periodicity far from zero.
+        #expect(abs(Elementary.cos(0) - 1) < 1e-12)
+        #expect(abs(Elementary.cos(3.141592653589793 / 3) - 0.5) < 1e-12)
+        #expect(abs(Elementary.cos(3.141592653589793 / 2)) < 1e-12)
+        #expect(abs(Elementary.cos(3.141592653589793) + 1) < 1e-12)
+        #expect(abs(Elementary.cos(-2 * 3.141592653589793 / 3) + 0.5) < 1e-12)
+        #expect(abs(Elementary.cos(1000 * 6.283185307179586 + 3.141592653589793 / 3) - 0.5) < 1e-9)
+        #expect(Elementary.cos(.infinity).isNaN)
+    }
+}

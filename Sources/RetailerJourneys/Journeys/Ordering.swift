@@ -1,0 +1,150 @@
+import DeliveryScheduling
+import DiscreteEvents
+
+/// Journey 2 — ordering: the quantity recommended (up to `orderUpToDays` of cover), the channel, the
+/// credit check that holds a blocked account's order, then the seed's stages received → payment →
+/// invoicing (a rupture found here: partial fulfilment) → picking/packing → delivery. Cancellation is
+/// possible only before payment.
+extension RegionModel {
+    /// A retailer places an order now. - Complexity: O(channels).
+    mutating func placeOrder(retailer r: Int, fromAlert: Bool, _ agenda: inout Agenda<RegionEvent>) {
+        guard population.openOrder[r] == -2 else { return }
+        population.openOrder[r] = -1
+        let now = agenda.now
+        let ord = scenario.journeys.ordering
+        let p = segments[Int(population.segment[r])]
+        let seq = Int(population.orderSequence[r])
+        population.orderSequence[r] &+= 1
+        var rng = streams.stream(r, .orderStages, seq)
+        let upTo = Float(ord.orderUpToDays)
+        let kegs = population.draught[r] ? max(0, Int((population.kegRate[r] * upTo - population.stockKegs[r]).rounded(.up))) : 0
+        let cases = max(0, Int((population.caseRate[r] * upTo - population.stockCases[r]).rounded(.up)))
+        guard kegs + cases > 0 else { return }
+        let value = Double(kegs) * p.kegValue + Double(cases) * p.caseValue
+        let o = orders.add(retailer: r, kegs: kegs, cases: cases, at: now, value: value)
+        population.openOrder[r] = Int32(o)
+        metrics.ordersPlaced += 1
+        bumpDaily { $0.ordersPlaced += 1 }
+        if counts(now) {
+            if fromAlert { metrics.ordersFromAlerts += 1 }
+            let weights = OrderChannel.allCases.map { p.channelMix[$0] ?? 0 }
+            metrics.ordersByChannel[rng.pick(weights)] += 1
+        }
+        notify(r)
+        note(now, r, .orderPlaced)
+        // Credit check: overdue invoices or the limit block the account; one uniform reason is sent.
+        if population.overdueInvoices[r] > 0 || population.balance[r] + Float(value) > population.creditLimit[r] {
+            orders.stage[o] = .blocked
+            orders.blockedAt[o] = now
+            if counts(now) { metrics.ordersBlocked += 1 }
+            notify(r)
+            note(now, r, .orderBlocked)
+            let delay = rng.chance(ord.regulariseSameDay) ? SimDuration.hours(2) : ord.regulariseDelay.sample(&rng)
+            agenda.schedule(.unblock(retailer: Int32(r)), at: now + delay)
+            return
+        }
+        toPayment(o, &rng, &agenda)
+    }
+
+    /// Received → payment, or cancelled before payment. - Complexity: O(1).
+    mutating func toPayment(_ o: Int, _ rng: inout RandomStream, _ agenda: inout Agenda<RegionEvent>) {
+        let ord = scenario.journeys.ordering
+        let r = Int(orders.retailer[o])
+        if rng.chance(ord.cancelBeforePayment) {
+            cancelOrder(o, now: agenda.now)
+            return
+        }
+        orders.stage[o] = .payment
+        agenda.schedule(.orderStage(order: Int32(o)), at: agenda.now + ord.paymentDelay.sample(&rng))
+        _ = r
+    }
+
+    /// Cancels an order (only before payment). - Complexity: O(1).
+    mutating func cancelOrder(_ o: Int, now: SimTime) {
+        let r = Int(orders.retailer[o])
+        orders.end(o, .cancelled)
+        population.openOrder[r] = -1
+        metrics.ordersCancelled += 1
+        notify(r)
+        note(now, r, .orderCancelled)
+    }
+
+    /// The next stage of an order. - Complexity: O(log jobs) when the job is submitted.
+    mutating func advanceOrder(_ o: Int, _ agenda: inout Agenda<RegionEvent>) {
+        let now = agenda.now
+        let r = Int(orders.retailer[o])
+        let ord = scenario.journeys.ordering
+        var rng = streams.stream(r, .orderStages, Int(population.orderSequence[r]) &* 8 &+ Int(orders.stage[o].rawValue))
+        switch orders.stage[o] {
+        case .payment:
+            orders.stage[o] = .invoicing
+            notify(r)
+            note(now, r, .orderPaid)
+            agenda.schedule(.orderStage(order: Int32(o)), at: now + ord.invoicingDelay.sample(&rng))
+        case .invoicing:
+            // A rupture is found at invoicing: only part of the order can be served.
+            if rng.chance(ord.ruptureProbability) {
+                orders.rupture[o] = true
+                orders.kegs[o] = Int32((Double(orders.kegs[o]) * ord.ruptureFillShare).rounded(.down))
+                orders.cases[o] = Int32((Double(orders.cases[o]) * ord.ruptureFillShare).rounded(.down))
+                let p = segments[Int(population.segment[r])]
+                orders.value[o] = Float(Double(orders.kegs[o]) * p.kegValue + Double(orders.cases[o]) * p.caseValue)
+                if counts(now) { metrics.ruptures += 1 }
+                notify(r)
+                note(now, r, .rupture)
+            }
+            invoice(retailer: r, amount: orders.value[o], &rng, &agenda)
+            notify(r)
+            note(now, r, .orderInvoiced)
+            orders.stage[o] = .picking
+            submitDelivery(o, now: now)
+        default:
+            break
+        }
+    }
+
+    /// A blocked retailer regularises: overdue invoices and the balance are paid; the held order goes on.
+    /// - Complexity: O(1).
+    mutating func unblock(retailer r: Int, _ agenda: inout Agenda<RegionEvent>) {
+        population.overdueInvoices[r] = 0
+        population.balance[r] = 0
+        let o = Int(population.openOrder[r])
+        guard o >= 0, orders.stage[o] == .blocked else { return }
+        let now = agenda.now
+        if counts(orders.blockedAt[o]) { metrics.blockToUnblock.record((now - orders.blockedAt[o]).hours) }
+        notify(r)
+        note(now, r, .orderUnblocked)
+        var rng = streams.stream(r, .orderStages, Int(population.orderSequence[r]) &* 8 &+ 7)
+        toPayment(o, &rng, &agenda)
+    }
+
+    /// Adds an invoice to the balance and schedules its due date. - Complexity: O(1).
+    mutating func invoice(retailer r: Int, amount: Float, _ rng: inout RandomStream, _ agenda: inout Agenda<RegionEvent>) {
+        population.balance[r] += amount
+        let p = segments[Int(population.segment[r])]
+        agenda.schedule(.invoiceDue(retailer: Int32(r), amount: amount, late: population.latePayer[r]),
+                        at: agenda.now + .days(Int64(max(0, p.paymentTermDays))))
+    }
+
+    /// An invoice falls due: paid, or overdue (late payers) until paid later. - Complexity: O(1).
+    mutating func invoiceDue(retailer r: Int, amount: Float, late: Bool, _ agenda: inout Agenda<RegionEvent>) {
+        if late {
+            population.overdueInvoices[r] &+= 1
+            var rng = streams.stream(r, .orderStages, Int(agenda.now.day) &* 31 &+ 5)
+            agenda.schedule(.invoicePaid(retailer: Int32(r), amount: amount), at: agenda.now + .days(rng.exponential(mean: 10)))
+        } else {
+            population.balance[r] = max(0, population.balance[r] - amount)
+        }
+    }
+
+    /// A late invoice is paid. - Complexity: O(1).
+    mutating func invoicePaid(retailer r: Int, amount: Float) {
+        if population.overdueInvoices[r] > 0 { population.overdueInvoices[r] -= 1 }
+        population.balance[r] = max(0, population.balance[r] - amount)
+    }
+}
+
+extension SimDuration {
+    /// A duration of `d` days (fractional). - Complexity: O(1).
+    static func days(_ d: Double) -> SimDuration { .seconds(d * 86_400) }
+}

@@ -1,0 +1,147 @@
+import DiscreteEvents
+
+/// How to run a scenario.
+public struct RunOptions: Sendable, Equatable {
+    /// Overrides the scenario's seed.
+    public var seed: UInt64?
+    /// Overrides the scenario's horizon.
+    public var days: Int?
+    /// Audit both engines and the flow identities at every day end (tests; costs a full audit a day).
+    public var auditEveryDay = false
+    /// Keep a (who, when, what) trace of every journey step (tests on tiny scenarios only).
+    public var trace = false
+    /// Defaults: the scenario's own seed and horizon. - Complexity: O(1).
+    public init(seed: UInt64? = nil, days: Int? = nil, auditEveryDay: Bool = false, trace: Bool = false) {
+        self.seed = seed; self.days = days; self.auditEveryDay = auditEveryDay; self.trace = trace
+    }
+}
+
+/// One flow identity checked at the end of a run: `inflow = sum of outflows + open`.
+public struct ConservationCheck: Sendable, Hashable, CustomStringConvertible {
+    /// What is counted (`orders`, `returns`, `visits`).
+    public var flow: String
+    /// The identity as text: `placed 812 = delivered 790 + cancelled 4 + open 18`.
+    public var identity: String
+    /// Whether it holds.
+    public var holds: Bool
+    /// `orders: placed 812 = … (holds)`.
+    public var description: String { "\(flow): \(identity) (\(holds ? "holds" : "BROKEN"))" }
+}
+
+/// The result of a run: every KPI, the daily series, the flow checks and the effort. A value: writing
+/// files and printing belong to the tools.
+public struct RunResult: Sendable {
+    /// The scenario's name.
+    public var scenarioName: String
+    /// The seed used.
+    public var seed: UInt64
+    /// Days simulated.
+    public var days: Int
+    /// Warm-up days (not counted in the KPIs).
+    public var warmUpDays: Int
+    /// Retailers at the start, over all regions.
+    public var retailers: Int
+    /// Regions simulated.
+    public var regions: Int
+    /// Merged metrics (regions merged in region order).
+    public var metrics: JourneyMetrics
+    /// The daily series (regions merged per day).
+    public var daily: [DailyRow]
+    /// The KPI table.
+    public var kpis: [KPI]
+    /// Flow identities at the end of the run.
+    public var conservation: [ConservationCheck]
+    /// Engine audit failures found at day ends (empty unless auditing).
+    public var auditFailures: [String]
+    /// Kernel events handled.
+    public var events: Int
+    /// Retailer-days simulated (active retailers × days).
+    public var retailerDays: Int
+    /// The trace of region 0 (when requested).
+    public var trace: [TraceEntry]
+}
+
+/// Runs scenarios: one `RegionModel` per region, each on its own kernel `Simulation`, advanced day by
+/// day to a barrier where cross-region facts are exchanged in region order.
+public enum ScenarioRun {
+    /// Runs `scenario`. - Throws: `RunError` when a region cannot be built.
+    /// - Complexity: O(days × (retailers + events of the day + a day plan per depot)).
+    public static func run(_ scenario: Scenario, options: RunOptions = RunOptions()) throws(RunError) -> RunResult {
+        var sc = scenario
+        if let s = options.seed { sc.seed = s }
+        if let d = options.days { sc.days = d }
+        guard sc.days >= 1 else { throw RunError(field: "days", message: "must be ≥ 1, got \(sc.days)") }
+        guard !sc.regions.isEmpty else { throw RunError(field: "regions", message: "a scenario needs at least one region") }
+        var sims: [Simulation<RegionModel>] = []
+        for i in sc.regions.indices {
+            var model = try RegionModel(scenario: sc, region: i)
+            model.auditEveryDay = options.auditEveryDay
+            if options.trace && i == 0 { model.trace = [] }
+            sims.append(Simulation(model: model))
+        }
+        var retailerDays = 0
+        for day in 0..<sc.days {
+            for i in sims.indices {
+                retailerDays += sims[i].model.population.active.lazy.filter { $0 }.count
+                sims[i].schedule(.dayStart(Int32(day)), at: SimTime(day: day))
+                sims[i].run(until: SimTime(day: day + 1) - .microseconds(1))
+            }
+            // The daily barrier: cross-region facts (national batch detection) come here in region order.
+        }
+        var metrics = JourneyMetrics()
+        var daily = (0..<sc.days).map { DailyRow(day: $0) }
+        var audits: [String] = []
+        var events = 0
+        var openOrders = 0, openReturns = 0, openVisits = 0
+        for s in sims {
+            metrics.merge(s.model.metrics)
+            for row in s.model.daily where row.day < daily.count { daily[row.day].merge(row) }
+            audits += s.model.auditFailures.map { "region \(s.model.spec.name): \($0)" }
+            events += s.eventsProcessed
+            openOrders += s.model.orders.open
+            openReturns += s.model.returns.open
+            openVisits += s.model.openVisits
+            metrics.technicianShiftHours += s.model.shiftHours(days: sc.days)
+        }
+        let m = metrics
+        let conservation = [
+            ConservationCheck(
+                flow: "orders",
+                identity: "placed \(m.ordersPlaced) = delivered \(m.ordersDelivered) + cancelled \(m.ordersCancelled) + open \(openOrders)",
+                holds: m.ordersPlaced == m.ordersDelivered + m.ordersCancelled + openOrders),
+            ConservationCheck(
+                flow: "returns",
+                identity: "registered \(m.returnsRegistered) = picked up \(m.returnsPickedUp) + refused \(m.returnsRefused) + open \(openReturns)",
+                holds: m.returnsRegistered == m.returnsPickedUp + m.returnsRefused + openReturns),
+            ConservationCheck(
+                flow: "visits",
+                identity: "booked \(m.visitsBooked) = done \(m.visitsDone) + cancelled \(m.visitsCancelled) + open \(openVisits)",
+                holds: m.visitsBooked == m.visitsDone + m.visitsCancelled + openVisits),
+        ]
+        return RunResult(
+            scenarioName: sc.name, seed: sc.seed, days: sc.days, warmUpDays: sc.warmUpDays, retailers: sc.retailerCount,
+            regions: sc.regions.count, metrics: metrics, daily: daily, kpis: KPI.table(metrics, daily: daily),
+            conservation: conservation, auditFailures: audits, events: events, retailerDays: retailerDays,
+            trace: sims.first?.model.trace ?? [])
+    }
+}
+
+extension RegionModel {
+    /// Confirmed visits not yet done (open in the visits flow). - Complexity: O(tickets).
+    var openVisits: Int {
+        var n = 0
+        for i in tickets.stage.indices where tickets.stage[i] == .confirmed { n += 1 }
+        return n
+    }
+
+    /// Field-technician shift hours over `days` days (for utilisation). - Complexity: O(technicians × 7).
+    func shiftHours(days: Int) -> Double {
+        var weekly = 0.0
+        for g in spec.technicians where g.kind == .field {
+            var h = 0
+            for day in g.shift.days { for w in day { h += w.to - w.from } }
+            weekly += Double(h * g.count) / 60
+        }
+        return weekly * Double(days) / 7
+    }
+}
