@@ -39,7 +39,7 @@ let package = Package(
         .target(
             name: "Benchmarking",
             dependencies: [
-                "DiscreteEvents", "DeliveryScheduling", "TechnicianBooking",
+                "DiscreteEvents", "DeliveryScheduling", "TechnicianBooking", "RetailerJourneys",
                 .product(name: "HeapModule", package: "swift-collections"),
             ],
             swiftSettings: strict),
@@ -50,7 +50,7 @@ let package = Package(
         .executableTarget(
             name: "jornada",
             dependencies: [
-                "DiscreteEvents", "DeliveryScheduling", "TechnicianBooking", "Benchmarking", "PlanningFiles",
+                "DiscreteEvents", "DeliveryScheduling", "TechnicianBooking", "RetailerJourneys", "Benchmarking", "PlanningFiles",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strict),

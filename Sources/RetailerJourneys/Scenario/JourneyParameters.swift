@@ -44,7 +44,7 @@ public struct OrderingParameters: Sendable, Equatable {
     /// A proactive alert is sent when stock covers fewer than this many days.
     public var alertCoverDays: Double = 3
     /// Orders bring stock up to this many days of cover.
-    public var orderUpToDays: Double = 7
+    public var orderUpToDays: Double = 10
     /// Probability that a digital retailer orders on the alert the same day (the others order when they run low).
     public var alertAcceptance: Double = 0.7
     /// Retailers without digital channels order when cover falls under this many days.

@@ -1,0 +1,63 @@
+import Foundation
+import RetailerJourneys
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// `jornada bench simulation`: the journeys simulation at growing sizes, so how cost grows with the
+/// number of retailers is visible at a glance.
+public struct SimulationBench: Sendable {
+    /// Retailers per size.
+    public var sizes: [Int]
+    /// Simulated days.
+    public var days: Int
+    /// The scenario seed.
+    public var seed: UInt64
+
+    /// A bench over `sizes`. - Complexity: O(1).
+    public init(sizes: [Int], days: Int, seed: UInt64) { self.sizes = sizes; self.days = days; self.seed = seed }
+
+    /// Process CPU seconds (user + system, all threads). - Complexity: O(1).
+    static func processCPUSeconds() -> Double {
+        var ts = timespec()
+        clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts)
+        return Double(ts.tv_sec) + Double(ts.tv_nsec) / 1e9
+    }
+
+    /// Peak resident memory of the process so far, bytes. - Complexity: O(1).
+    public static func peakRSSBytes() -> Int {
+        var u = rusage()
+        getrusage(0, &u)   // RUSAGE_SELF
+        return Int(u.ru_maxrss) * 1024
+    }
+
+    /// Current resident memory, bytes (from /proc on Linux; 0 elsewhere). - Complexity: O(1).
+    static func currentRSSBytes() -> Int {
+        guard let s = try? String(contentsOfFile: "/proc/self/statm", encoding: .utf8) else { return 0 }
+        let f = s.split(separator: " ")
+        guard f.count > 1, let pages = Int(f[1]) else { return 0 }
+        return pages * Int(sysconf(Int32(_SC_PAGESIZE)))
+    }
+
+    /// Runs one size and returns its row; `emit` is called as soon as it is done. - Complexity: one run.
+    public func record(retailers n: Int) throws -> BenchRecord {
+        let scenario = SyntheticScenario.make(retailers: n, days: days, seed: seed)
+        let rss0 = SimulationBench.currentRSSBytes()
+        let cpu0 = SimulationBench.processCPUSeconds()
+        let (result, wall) = try BenchClock.measure { try ScenarioRun.run(scenario) }
+        let cpu = SimulationBench.processCPUSeconds() - cpu0
+        let rss1 = SimulationBench.currentRSSBytes()
+        precondition(result.conservation.allSatisfy(\.holds), "bench simulation: a flow identity is broken: \(result.conservation)")
+        return BenchRecord([
+            ("retailers", .int(n)), ("days", .int(days)), ("regions", .int(result.regions)),
+            ("wallSeconds", .double(wall)), ("cpuSeconds", .double(cpu)),
+            ("events", .int(result.events)), ("eventsPerSecond", .double(Double(result.events) / wall)),
+            ("retailerDays", .int(result.retailerDays)),
+            ("nsPerRetailerDay", .double(wall * 1e9 / Double(max(1, result.retailerDays)))),
+            ("ordersDelivered", .int(result.metrics.ordersDelivered)),
+            ("otif", .double(result.metrics.otif.value)),
+            ("peakRSSBytes", .int(SimulationBench.peakRSSBytes())),
+            ("bytesPerRetailer", .double(Double(max(0, rss1 - rss0)) / Double(max(1, n)))),
+        ])
+    }
+}

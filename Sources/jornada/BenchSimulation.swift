@@ -1,0 +1,58 @@
+import ArgumentParser
+import Benchmarking
+import Foundation
+
+/// `jornada bench simulation`: the journeys simulation at growing sizes.
+struct BenchSimulation: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "simulation",
+        abstract: "Run the journeys simulation on synthetic regions of growing size and report its cost.",
+        discussion: """
+            For each --retailers size, a synthetic scenario (regions of up to 200,000 retailers, a depot \
+            per ~2,500 retailers, technicians per ~125 outlets) is simulated for --days days. Columns: \
+            wall and CPU seconds, kernel events and events/s, retailer-days and nanoseconds per \
+            retailer-day, peak resident memory and the resident memory added per retailer. Rows are \
+            printed (and flushed) as each size finishes.
+            """)
+
+    @Option(help: "Comma-separated retailer counts.")
+    var retailers: String = "1000,10000,100000"
+
+    @Option(help: "Simulated days per size.")
+    var days: Int = 30
+
+    @Option(help: "Scenario seed.")
+    var seed: UInt64 = 1
+
+    @Flag(help: "Print one JSON object per line instead of a table.")
+    var json = false
+
+    func sizes() throws -> [Int] {
+        let parts = retailers.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
+        var out: [Int] = []
+        for p in parts {
+            guard let n = Int(p), n >= 1, n <= 5_000_000 else {
+                throw ValidationError("--retailers: each size must be an integer in 1...5000000, got '\(p)'")
+            }
+            out.append(n)
+        }
+        guard !out.isEmpty else { throw ValidationError("--retailers: give at least one size") }
+        return out
+    }
+
+    func validate() throws {
+        _ = try sizes()
+        guard days >= 1 && days <= 3_650 else { throw ValidationError("--days must be in 1...3650, got \(days)") }
+    }
+
+    func run() throws {
+        let bench = SimulationBench(sizes: try sizes(), days: days, seed: seed)
+        var rows: [BenchRecord] = []
+        for n in bench.sizes {
+            let row = try bench.record(retailers: n)
+            rows.append(row)
+            if json { print(row.jsonLine()); fflush(nil) }
+        }
+        if !json { print(BenchTable.render(rows)) }
+    }
+}
