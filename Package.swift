@@ -16,6 +16,7 @@ let package = Package(
         .library(name: "DeliveryScheduling", targets: ["DeliveryScheduling"]),
         .library(name: "TechnicianBooking", targets: ["TechnicianBooking"]),
         .library(name: "RetailerJourneys", targets: ["RetailerJourneys"]),
+        .library(name: "RunOutputs", targets: ["RunOutputs"]),
         .library(name: "Benchmarking", targets: ["Benchmarking"]),
         .library(name: "PlanningFiles", targets: ["PlanningFiles"]),
         .executable(name: "jornada", targets: ["jornada"]),
@@ -43,6 +44,8 @@ let package = Package(
                 .product(name: "HeapModule", package: "swift-collections"),
             ],
             swiftSettings: strict),
+        // The files a run writes (summary.json, CSVs), atomically.
+        .target(name: "RunOutputs", dependencies: ["RetailerJourneys"], swiftSettings: strict),
         .target(
             name: "PlanningFiles",
             dependencies: ["DiscreteEvents", "DeliveryScheduling", .product(name: "Yams", package: "Yams")],
@@ -50,7 +53,7 @@ let package = Package(
         .executableTarget(
             name: "jornada",
             dependencies: [
-                "DiscreteEvents", "DeliveryScheduling", "TechnicianBooking", "RetailerJourneys", "Benchmarking", "PlanningFiles",
+                "DiscreteEvents", "DeliveryScheduling", "TechnicianBooking", "RetailerJourneys", "RunOutputs", "Benchmarking", "PlanningFiles",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strict),

@@ -27,3 +27,53 @@ enum Fixtures {
         return s
     }
 }
+
+extension Fixtures {
+    static func constant(_ x: Double) -> Distribution { (try? Distribution.constant(x)) ?? .zero }
+
+    /// A café profile with constant draws: 1 keg a day, no cases, draught installed, digital, a large
+    /// credit limit, windows 08:00–12:00 and 14:00–17:00 Monday–Saturday, every weekday alike.
+    static func controlledCafe(kegsPerDay: Double = 1, creditLimit: Double = 1e9) -> SegmentSpec {
+        var s = SegmentSpec(kind: .cafe, share: 1, kegsPerDay: constant(kegsPerDay), casesPerDay: constant(0),
+                            weekdayFactor: [1, 1, 1, 1, 1, 1, 1], seasonAmplitude: 0,
+                            creditLimit: constant(creditLimit), latePayerShare: 0, draughtShare: 1, digitalAdoption: 1)
+        s.channelMix = [.portal: 1]
+        return s
+    }
+
+    /// `retailers` controlled cafés around one depot, deterministic journey timings, nothing random but the
+    /// order times and locations.
+    static func controlled(retailers: Int = 1, days: Int = 7) -> Scenario {
+        var s = small(retailers: retailers, trucks: 2, technicians: 2, days: days)
+        s.segments = [controlledCafe()]
+        var o = s.journeys.ordering
+        o.alertCoverDays = 3
+        o.orderUpToDays = 3
+        o.alertAcceptance = 1
+        o.paymentDelay = .minutes(30)
+        o.invoicingDelay = .minutes(20)
+        o.ruptureProbability = 0
+        o.cancelBeforePayment = 0
+        s.journeys.ordering = o
+        var d = s.journeys.delivery
+        d.travelNoise = constant(1)
+        d.serviceNoise = constant(1)
+        d.lateTolerance = .minutes(0)
+        s.journeys.delivery = d
+        s.journeys.returns.defectRate = 0
+        s.journeys.assistance.failuresPerYear = 0
+        s.journeys.assistance.failuresPerYearPerAgeYear = 0
+        s.journeys.onboarding.applicationsPerDayPer1000 = 0
+        return s
+    }
+}
+
+/// Trace queries for the journey tests.
+extension Array where Element == TraceEntry {
+    /// The entries of one retailer, in time order.
+    func of(_ retailer: Int) -> [TraceEntry] { filter { $0.retailer == retailer } }
+    /// The events alone.
+    var events: [TraceEvent] { map(\.event) }
+    /// The first entry of `event`.
+    func first(_ event: TraceEvent) -> TraceEntry? { first { $0.event == event } }
+}

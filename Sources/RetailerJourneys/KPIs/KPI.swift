@@ -58,9 +58,9 @@ public struct KPI: Sendable, Hashable {
         share("delivery.rescheduleAcceptance", m.rescheduleAcceptance, "reschedule proposals accepted by the retailer")
         add("delivery.carryOvers", Double(m.carryOvers), "count", 0, "jobs left unplanned at a cut-off and carried to the next day")
         let backlog = daily.map(\.deliveryBacklog)
-        add("delivery.backlogMean", backlog.isEmpty ? .nan : Double(backlog.reduce(0, +)) / Double(backlog.count), "jobs", backlog.count,
-            "mean delivery jobs waiting at a day's end")
-        add("delivery.backlogMax", Double(backlog.max() ?? 0), "jobs", backlog.count, "most delivery jobs waiting at a day's end")
+        add("delivery.backlogMean", backlog.isEmpty ? .nan : Double(backlog.reduce(0, +)) / Double(backlog.count), "orders", backlog.count,
+            "mean orders promised for the day or earlier and not delivered at its end")
+        add("delivery.backlogMax", Double(backlog.max() ?? 0), "orders", backlog.count, "most orders promised for the day or earlier and not delivered at a day's end")
         add("delivery.notifications", Double(m.notifications), "count", 0, "notifications sent to retailers (every phase change, alert, warning)")
         // Journey 4.
         add("returns.registered", Double(m.returnsRegistered), "count", 0, "returns registered (flow count)")

@@ -61,7 +61,7 @@ public struct DailyRow: Sendable, Hashable {
     public var ordersDelivered = 0
     /// Orders delivered on time and in full.
     public var ordersOTIF = 0
-    /// Delivery jobs waiting at the day's end (the carry-over backlog).
+    /// Orders promised for the day or earlier and not delivered at its end (the carry-over backlog).
     public var deliveryBacklog = 0
     /// Jobs carried over to the next day by planning (overflow) or refusal.
     public var carriedOver = 0

@@ -132,13 +132,18 @@ extension RegionModel {
     mutating func endDay(_ d: Int, _ agenda: inout Agenda<RegionEvent>) {
         let now = agenda.now
         expireHolds(now)
-        var backlog = 0
-        for dep in depotIDs.indices { backlog += scheduler.pendingCount(depot: depotIDs[dep]) }
+        // The carry-over backlog: orders promised for today or earlier and not delivered.
+        var backlog = 0, blocked = 0
+        for i in orders.stage.indices {
+            switch orders.stage[i] {
+            case .picking, .inDelivery: if orders.promisedDay[i] <= Int32(d) { backlog += 1 }
+            case .blocked: blocked += 1
+            default: break
+            }
+        }
         var row = daily[daily.count - 1]
         row.deliveryBacklog = backlog
         row.ticketsOpen = tickets.open
-        var blocked = 0
-        for i in orders.stage.indices where orders.stage[i] == .blocked { blocked += 1 }
         row.blockedOrders = blocked
         daily[daily.count - 1] = row
         if auditEveryDay { audit(day: d) }

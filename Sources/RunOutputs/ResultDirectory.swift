@@ -1,0 +1,71 @@
+import Foundation
+
+/// A failure to write results: what and where.
+public struct OutputError: Error, Sendable, CustomStringConvertible {
+    /// The path at fault.
+    public var path: String
+    /// What went wrong.
+    public var message: String
+    /// An error at `path`.
+    public init(path: String, message: String) { self.path = path; self.message = message }
+    /// `path: message`.
+    public var description: String { "\(path): \(message)" }
+}
+
+/// Writes a run's files atomically: everything goes to a hidden sibling folder, which is renamed into
+/// place only once every file is complete, so a killed run leaves complete results or none, and an
+/// existing folder is never mixed with a new run.
+public enum ResultDirectory {
+    /// Writes `files` (name → contents) as the folder `dir`, which must not exist yet (or be empty).
+    ///
+    /// - Throws: `OutputError` naming the path when a folder cannot be made or a file cannot be written.
+    /// - Complexity: O(bytes written).
+    public static func write(_ files: [(name: String, contents: String)], to dir: URL) throws(OutputError) {
+        let fm = FileManager.default
+        let target = dir.standardizedFileURL
+        if fm.fileExists(atPath: target.path) {
+            let items = (try? fm.contentsOfDirectory(atPath: target.path)) ?? ["?"]
+            guard items.isEmpty else {
+                throw OutputError(path: target.path, message: "already exists and is not empty; choose another --out (results are never mixed)")
+            }
+            try? fm.removeItem(at: target)
+        }
+        let parent = target.deletingLastPathComponent()
+        do { try fm.createDirectory(at: parent, withIntermediateDirectories: true) } catch {
+            throw OutputError(path: parent.path, message: "cannot create the folder: \(error.localizedDescription)")
+        }
+        let staging = parent.appendingPathComponent(".\(target.lastPathComponent).partial-\(getpid())")
+        try? fm.removeItem(at: staging)
+        do { try fm.createDirectory(at: staging, withIntermediateDirectories: false) } catch {
+            throw OutputError(path: staging.path, message: "cannot create the folder: \(error.localizedDescription)")
+        }
+        for f in files {
+            let url = staging.appendingPathComponent(f.name)
+            do { try Data(f.contents.utf8).write(to: url) } catch {
+                try? fm.removeItem(at: staging)
+                throw OutputError(path: target.appendingPathComponent(f.name).path, message: "cannot write: \(error.localizedDescription)")
+            }
+        }
+        do { try fm.moveItem(at: staging, to: target) } catch {
+            try? fm.removeItem(at: staging)
+            throw OutputError(path: target.path, message: "cannot move the finished results into place: \(error.localizedDescription)")
+        }
+    }
+
+    /// A new run folder under `root/<scenario>/`: `seed<seed>-<UTC timestamp>`, with a suffix if taken.
+    /// - Complexity: O(existing runs of the same second).
+    public static func newRunFolder(root: URL, scenario: String, seed: UInt64, now: Date = Date()) -> URL {
+        let f = DateFormatter()
+        f.locale = Locale(identifier: "en_US_POSIX")
+        f.timeZone = TimeZone(identifier: "UTC")
+        f.dateFormat = "yyyyMMdd-HHmmss"
+        let base = root.appendingPathComponent(scenario).appendingPathComponent("seed\(seed)-\(f.string(from: now))")
+        var url = base
+        var k = 2
+        while FileManager.default.fileExists(atPath: url.path) {
+            url = URL(fileURLWithPath: base.path + "-\(k)")
+            k += 1
+        }
+        return url
+    }
+}
