@@ -10,6 +10,8 @@ public struct PlannedStop: Sendable, Hashable {
     public var serviceStart: SimTime
     /// When the truck leaves.
     public var departure: SimTime
+    /// The job's version the plan read (`DeliveryScheduler.version(of:)`): `commit` skips the stop if it changed.
+    public var version: UInt32
 }
 
 /// One truck's route for the day.
@@ -34,6 +36,25 @@ public struct UnassignedJob: Sendable, Hashable {
     public var job: JobID
     /// Why it was not planned.
     public var reason: UnassignedReason
+    /// The job's version the plan read: `commit` does not roll it over if it changed.
+    public var version: UInt32
+}
+
+/// What `commit` did with a plan.
+public struct CommitResult: Sendable, Hashable {
+    /// Stops placed on their trucks.
+    public var committed: Int
+    /// Stops not placed because their job changed, was cancelled or left on a truck since the plan was made
+    /// (or their truck left or became unavailable), in plan order.
+    public var skipped: [JobID]
+    /// Unassigned jobs rolled to the next day.
+    public var carriedOver: Int
+    /// Unassigned jobs not rolled over because they changed since the plan was made.
+    public var skippedCarryOvers: [JobID]
+    /// Jobs of the day's earlier committed routes that this plan does not place: back in the queue.
+    public var returnedToQueue: [JobID]
+    /// Number of skipped stops.
+    public var skippedCount: Int { skipped.count }
 }
 
 /// The plan for one depot-day: routes, what waits and why, and the effort spent.
@@ -50,6 +71,9 @@ public struct DayPlan: Sendable, Hashable {
     public var totalDistance: Double
     /// Candidate jobs considered.
     public var candidates: Int
+    /// Job slots examined to gather the candidates: the depot's queue plus its routes of the day, never
+    /// another depot's jobs (a timing-free measure of the gathering cost).
+    public var examinedSlots: Int
     /// Moves evaluated (insertion positions and local-search moves): the deterministic effort measure.
     public var evaluations: Int
     /// Local-search moves applied.
@@ -61,31 +85,50 @@ public struct DayPlan: Sendable, Hashable {
 }
 
 extension DeliveryScheduler {
-    /// Plans `day` for `depot` without changing the scheduler: every pending (or planned, not frozen)
-    /// job of the depot promised for `day` or earlier, most urgent tier first and in the policy's order
-    /// inside a tier, is inserted at its cheapest feasible position (capacity, shift, windows, travel
-    /// time); relocate, 2-opt and 2-opt* then shorten the routes without changing who is served. Pinned
-    /// jobs go only on their truck; departed trucks take nothing. Apply with `commit(_:)`.
+    /// Plans `day` for `depot` without changing the scheduler: every pending job of the depot promised for
+    /// `day` or earlier, and every job planned (committed, not departed) on its routes of `day`, most urgent
+    /// tier first and in the policy's order inside a tier (ties by slot), is inserted at its cheapest
+    /// feasible position (capacity, shift, windows, travel time); relocate, 2-opt and 2-opt* then shorten
+    /// the routes without changing who is served. Pinned jobs go only on their truck; trucks departed or
+    /// unavailable on `day` take nothing (a truck out on another day is free). Apply with `commit(_:)`.
+    /// Candidates come from the depot's own queue and routes: other depots' jobs are never looked at.
     ///
     /// - Throws: `.unknownDepot`.
-    /// - Complexity: O(n log n + n·P) for n candidates and P insertion positions, plus the local-search
-    ///   budget (`options.maxMoveEvaluations`).
+    /// - Complexity: O(q + r + n log n + n·P) for q pending jobs of the depot, r route entries of the day,
+    ///   n candidates and P insertion positions, plus the local-search budget (`options.maxMoveEvaluations`).
     public func planDay(depot: DepotID, day: Int, options: PlanOptions = PlanOptions()) throws(DeliverySchedulingError) -> DayPlan {
         guard let dep = self.depot(depot) else { throw .unknownDepot(depot) }
+        let d = Int(depot.rawValue)
         var fleetIDs: [Int] = []
-        for v in vehicles.indices where vehicles[v].depot == depot && !vehicleDeparted[v] { fleetIDs.append(v) }
+        for v32 in depotVehicles[d] {
+            let v = Int(v32)
+            if let i = dayEntry(v, day), vehicleDays[v][i].departed || vehicleDays[v][i].unavailable { continue }
+            fleetIDs.append(v)
+        }
         var plannerIndex = [Int32](repeating: -2, count: vehicles.count)
         for (i, v) in fleetIDs.enumerated() { plannerIndex[v] = Int32(i) }
         let fleet = fleetIDs.map {
             PlannerVehicle(capacity: vehicles[$0].capacity, shiftStart: vehicles[$0].shiftStart.ticks, shiftEnd: vehicles[$0].shiftEnd.ticks)
         }
 
-        // Candidates in priority order: (heap key, slot).
+        // Candidates in priority order: (heap key, slot). The depot's queue, then its routes of the day
+        // (each planned job is on exactly one live route entry; stale entries are skipped).
         var order: [(key: UInt64, slot: Int)] = []
-        for s in core.indices {
-            let st = core[s].state
-            guard st == .pending || st == .planned, core[s].depot == depot.rawValue, Int(core[s].promisedDay) <= day else { continue }
+        var examined = 0
+        for e in heaps[d].entries {
+            let s = Int(e & PendingHeap.slotMask)
+            examined += 1
+            guard Int(core[s].promisedDay) <= day else { continue }
             order.append((heapKey(slot: s), s))
+        }
+        let day32 = Int32(clamping: day)
+        for v32 in depotVehicles[d] {
+            guard let i = dayEntry(Int(v32), day) else { continue }
+            for id in vehicleDays[Int(v32)][i].route {
+                examined += 1
+                guard let s = liveSlot(id), core[s].state == .planned, isOnRoute(s, vehicle: Int(v32), day: day32) else { continue }
+                order.append((heapKey(slot: s), s))
+            }
         }
         order.sort { ($0.key, $0.slot) < ($1.key, $1.slot) }
 
@@ -127,7 +170,7 @@ extension DeliveryScheduler {
                 stops.append(PlannedStop(
                     job: JobID(slot: UInt32(slot), generation: core[slot].generation),
                     arrival: midnight + SimDuration(ticks: arrival), serviceStart: midnight + SimDuration(ticks: start),
-                    departure: midnight + SimDuration(ticks: start + planner.service[i])))
+                    departure: midnight + SimDuration(ticks: start + planner.service[i]), version: places[slot].version))
                 peak = Volume.componentMax(peak, planner.load[base + k])
                 t = start
                 prev = i
@@ -140,41 +183,90 @@ extension DeliveryScheduler {
         }
         let unassigned = failed.map { i in
             let slot = order[i].slot
-            return UnassignedJob(job: JobID(slot: UInt32(slot), generation: core[slot].generation), reason: planner.diagnose(i))
+            return UnassignedJob(job: JobID(slot: UInt32(slot), generation: core[slot].generation), reason: planner.diagnose(i),
+                                 version: places[slot].version)
         }
         return DayPlan(depot: depot, day: day, routes: routes, unassigned: unassigned, totalDistance: total,
-                       candidates: order.count, evaluations: planner.evaluations, improvements: planner.improvements)
+                       candidates: order.count, examinedSlots: examined, evaluations: planner.evaluations,
+                       improvements: planner.improvements)
     }
 
     /// Applies a plan made by `planDay` on this scheduler's current state: planned jobs leave the queue
-    /// (state `planned`, on their truck); unassigned jobs roll to the next day — for an overflow reason
-    /// with their tier raised one step (next-day priority management) — and remember the reason.
-    /// Jobs changed or cancelled since the plan was made are skipped.
+    /// (state `planned`, on their truck's route of `plan.day`); unassigned jobs roll to the next day — for
+    /// an overflow reason with their tier raised one step (next-day priority management) — and remember the
+    /// reason. A stop or unassigned job whose job changed since the plan was made (its `version`), was
+    /// cancelled or left on a truck is skipped and reported, as are stops for a truck that has since left
+    /// or become unavailable that day. The plan replaces the depot's earlier committed routes of `plan.day`
+    /// on trucks that have not left: their jobs it does not place return to the queue (reported). Routes of
+    /// other days are untouched.
     ///
-    /// - Complexity: O(jobs in the plan × log n).
-    public mutating func commit(_ plan: DayPlan) {
-        var load = 0
+    /// - Complexity: O(jobs in the plan and in the replaced routes × log n).
+    @discardableResult
+    public mutating func commit(_ plan: DayPlan) -> CommitResult {
+        var result = CommitResult(committed: 0, skipped: [], carriedOver: 0, skippedCarryOvers: [], returnedToQueue: [])
+        let d = Int(plan.depot.rawValue)
+        guard d >= 0 && d < depots.count && depots[d] != nil else {
+            result.skipped = plan.routes.flatMap { $0.stops.map(\.job) }
+            result.skippedCarryOvers = plan.unassigned.map(\.job)
+            return result
+        }
+        let day32 = Int32(clamping: plan.day)
+        // The day's earlier routes on trucks still at the depot are replaced.
+        var previous: [JobID] = []
+        for v32 in depotVehicles[d] {
+            let v = Int(v32)
+            guard let i = dayEntry(v, plan.day), !vehicleDays[v][i].departed else { continue }
+            for id in vehicleDays[v][i].route {
+                if let s = liveSlot(id), core[s].state == .planned, isOnRoute(s, vehicle: v, day: day32) { previous.append(id) }
+            }
+            vehicleDays[v][i].route = []
+        }
+        var placed = Set<JobID>()
         for route in plan.routes {
             let v = Int(route.vehicle.rawValue)
+            let usable = v >= 0 && v < vehicles.count && vehicles[v].depot == plan.depot
+                && !isDeparted(v, day: plan.day) && isAvailable(route.vehicle, day: plan.day)
             var kept: [JobID] = []
             for stop in route.stops {
-                guard let s = liveSlot(stop.job), core[s].state != .frozen else { continue }
+                guard usable, let s = liveSlot(stop.job), core[s].state != .frozen, places[s].version == stop.version else {
+                    result.skipped.append(stop.job)
+                    continue
+                }
                 if core[s].state == .pending {
                     heaps[Int(core[s].depot)].remove(at: Int(heapPos[s]), positions: &heapPos)
                 }
                 core[s].state = .planned
                 core[s].metaDirty = true
                 meta[s].assignedVehicle = route.vehicle.rawValue
-                meta[s].plannedDay = Int32(plan.day)
+                meta[s].plannedDay = day32
+                bumpVersion(s)
                 kept.append(stop.job)
-                load += 1
+                if !previous.isEmpty { placed.insert(stop.job) }
             }
-            committedRoutes[v] = kept
+            if usable && !kept.isEmpty {
+                let i = makeDayEntry(v, plan.day)
+                vehicleDays[v][i].route = kept
+            }
+            result.committed += kept.count
         }
-        plannedLoad[DayKey(depot: plan.depot.rawValue, day: Int32(plan.day))] = load
+        plannedLoad[DayKey(depot: plan.depot.rawValue, day: day32)] = result.committed
         for u in plan.unassigned {
+            guard let s = liveSlot(u.job), core[s].state != .frozen, places[s].version == u.version else {
+                result.skippedCarryOvers.append(u.job)
+                continue
+            }
             carryOver(u.job, reason: u.reason, day: plan.day)
+            result.carriedOver += 1
         }
+        // Jobs of the replaced routes that the plan neither placed nor rolled over (a plan made before
+        // they were committed): back to the queue, so none is left planned on no route.
+        for id in previous where !placed.contains(id) {
+            guard let s = liveSlot(id), core[s].state == .planned, meta[s].plannedDay == day32 else { continue }
+            bumpVersion(s)
+            requeue(slot: s)
+            result.returnedToQueue.append(id)
+        }
+        return result
     }
 
     /// Rolls a job to the day after `day`, raising its tier for an overflow reason. - Complexity: O(log n).
@@ -183,6 +275,7 @@ extension DeliveryScheduler {
         core[s].metaDirty = true
         meta[s].lastReason = reason.rawValue
         meta[s].carryOvers &+= 1
+        bumpVersion(s)
         if reason.isOverflow { core[s].tier = core[s].priorityTier.raised.rawValue }
         core[s].promisedDay = Swift.max(core[s].promisedDay, Int32(clamping: day + 1))
         requeue(slot: s)

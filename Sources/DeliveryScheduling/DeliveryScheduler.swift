@@ -51,8 +51,15 @@ public struct DeliveryScheduler: Sendable {
     @usableFromInline var depots: [Depot?] = []
     @usableFromInline var heaps: [PendingHeap] = []
     @usableFromInline var vehicles: [Vehicle] = []
-    @usableFromInline var vehicleDeparted: [Bool] = []
-    @usableFromInline var committedRoutes: [[JobID]] = []
+    /// The trucks of each depot, in id order.
+    @usableFromInline var depotVehicles: [[Int32]] = []
+    /// Per truck, the days it has state for (committed route, departure, unavailability); usually at most
+    /// two entries (today and tomorrow), dropped when the day closes. See `DeliveryScheduler+DayLifecycle`.
+    @usableFromInline var vehicleDays: [[VehicleDay]] = []
+    /// Per depot, the day after its last `closeDay` and the completions counted per open day.
+    @usableFromInline var depotDays: [DepotDays] = []
+    /// Outcomes recorded since the last `drainOutcomes` (a reusable buffer).
+    @usableFromInline var outcomes: [JobOutcome] = []
     /// Planned load per (depot, day) from committed plans, for reschedule ranking.
     @usableFromInline var plannedLoad: [DayKey: Int] = [:]
 
@@ -93,6 +100,8 @@ public struct DeliveryScheduler: Sendable {
         while depots.count <= i {
             depots.append(nil)
             heaps.append(PendingHeap())
+            depotVehicles.append([])
+            depotDays.append(DepotDays())
         }
         guard depots[i] == nil else { throw .duplicateDepot(id) }
         depots[i] = depot
@@ -118,8 +127,8 @@ public struct DeliveryScheduler: Sendable {
         guard vehicle.shiftStart.ticks >= 0 else { throw .invalidVehicle(field: "shiftStart") }
         guard !vehicle.capacity.hasNegative else { throw .invalidVehicle(field: "capacity") }
         vehicles.append(vehicle)
-        vehicleDeparted.append(false)
-        committedRoutes.append([])
+        vehicleDays.append([])
+        depotVehicles[Int(vehicle.depot.rawValue)].append(Int32(vehicles.count - 1))
         return VehicleID(Int32(vehicles.count - 1))
     }
 
@@ -129,9 +138,10 @@ public struct DeliveryScheduler: Sendable {
         return i >= 0 && i < vehicles.count ? vehicles[i] : nil
     }
 
-    /// The trucks of `depot`, in id order. - Complexity: O(vehicles).
+    /// The trucks of `depot`, in id order. - Complexity: O(vehicles of the depot).
     public func vehicles(of depot: DepotID) -> [VehicleID] {
-        vehicles.indices.filter { vehicles[$0].depot == depot }.map { VehicleID(Int32($0)) }
+        let i = Int(depot.rawValue)
+        return i >= 0 && i < depotVehicles.count ? depotVehicles[i].map { VehicleID($0) } : []
     }
 
     // MARK: Lookup
@@ -159,6 +169,13 @@ public struct DeliveryScheduler: Sendable {
         guard let s = liveSlot(id), meta[s].assignedVehicle >= 0 else { return nil }
         return VehicleID(meta[s].assignedVehicle)
     }
+
+    /// The job's version: 0 on submit, bumped by every change to it (update, pin, unpin, commit, departure,
+    /// carry-over, return to the queue). A plan records the version it read, and `commit` skips a stop
+    /// whose job changed since. Nil for an id that is not live. - Complexity: O(1).
+    public func version(of id: JobID) -> UInt32? { liveSlot(id).map { places[$0].version } }
+
+    @inlinable mutating func bumpVersion(_ s: Int) { places[s].version &+= 1 }
 
     /// Whether the job is pinned to its vehicle. - Complexity: O(1).
     public func isPinned(_ id: JobID) -> Bool { liveSlot(id).map { meta[$0].pinned } ?? false }
@@ -255,11 +272,28 @@ public struct DeliveryScheduler: Sendable {
         storedLiveCount -= 1
     }
 
-    /// Removes a job that has not left on a truck.
+    /// Removes a job that has not left on a truck. Records no outcome (it has no time): the simulation
+    /// uses `cancel(_:at:)`, which feeds `drainOutcomes`.
     ///
     /// - Throws: `.unknownJob`, `.jobFrozen`. - Complexity: O(log n).
     @inlinable
     public mutating func cancel(_ id: JobID) throws(DeliverySchedulingError) {
+        release(slot: try cancellableSlot(id))
+    }
+
+    /// Removes a job that has not left on a truck and records a `.cancelled` outcome at `time`.
+    ///
+    /// - Throws: `.unknownJob`, `.jobFrozen`. - Complexity: O(log n).
+    @inlinable
+    public mutating func cancel(_ id: JobID, at time: SimTime) throws(DeliverySchedulingError) {
+        let s = try cancellableSlot(id)
+        record(slot: s, .cancelled, at: time)
+        release(slot: s)
+    }
+
+    /// The slot of a live, unfrozen job, taken out of its queue. - Complexity: O(log n).
+    @inlinable
+    mutating func cancellableSlot(_ id: JobID) throws(DeliverySchedulingError) -> Int {
         guard let s = liveSlot(id) else { throw .unknownJob(id) }
         switch core[s].state {
         case .frozen: throw .jobFrozen(id)
@@ -267,7 +301,7 @@ public struct DeliveryScheduler: Sendable {
             heaps[Int(core[s].depot)].remove(at: Int(heapPos[s]), positions: &heapPos)
         default: break
         }
-        release(slot: s)
+        return s
     }
 
     /// Changes a job's priority, windows, volume, deadline, service time, value or promised day. A
@@ -300,6 +334,7 @@ public struct DeliveryScheduler: Sendable {
         if let v = change.value { core[s].value = v }
         if let p = change.promisedDay { core[s].promisedDay = Int32(clamping: p) }
         let rekey = change.tier != nil || change.deadline != nil || change.value != nil || change.serviceTime != nil
+        bumpVersion(s)
         if core[s].state != .pending || rekey { requeue(slot: s) }
     }
 
@@ -321,17 +356,34 @@ public struct DeliveryScheduler: Sendable {
     }
 
     /// Removes and hands over the most urgent pending job of `depot` (tier first, then the policy).
+    /// Records no outcome (it has no time); `dispatchNext(depot:at:)` does.
     ///
     /// - Throws: `.unknownDepot`. - Complexity: O(log n).
     @inlinable
     public mutating func dispatchNext(depot: DepotID) throws(DeliverySchedulingError) -> DispatchedJob? {
-        let d = Int(depot.rawValue)
-        guard d >= 0 && d < depots.count && depots[d] != nil else { throw .unknownDepot(depot) }
-        guard let slot = heaps[d].popMin(positions: &heapPos) else { return nil }
-        let s = Int(slot)
-        let out = DispatchedJob(id: JobID(slot: slot, generation: core[s].generation), job: job(atSlot: s))
+        guard let s = try popNext(depot: depot) else { return nil }
+        let out = DispatchedJob(id: JobID(slot: UInt32(s), generation: core[s].generation), job: job(atSlot: s))
         release(slot: s)
         return out
+    }
+
+    /// Removes and hands over the most urgent pending job of `depot`, recording a `.dispatched` outcome at `time`.
+    ///
+    /// - Throws: `.unknownDepot`. - Complexity: O(log n).
+    @inlinable
+    public mutating func dispatchNext(depot: DepotID, at time: SimTime) throws(DeliverySchedulingError) -> DispatchedJob? {
+        guard let s = try popNext(depot: depot) else { return nil }
+        let out = DispatchedJob(id: JobID(slot: UInt32(s), generation: core[s].generation), job: job(atSlot: s))
+        record(slot: s, .dispatched, at: time)
+        release(slot: s)
+        return out
+    }
+
+    @inlinable
+    mutating func popNext(depot: DepotID) throws(DeliverySchedulingError) -> Int? {
+        let d = Int(depot.rawValue)
+        guard d >= 0 && d < depots.count && depots[d] != nil else { throw .unknownDepot(depot) }
+        return heaps[d].popMin(positions: &heapPos).map { Int($0) }
     }
 
     /// Pins a job to `vehicle`: every plan must put it on that truck (or report it unassigned).
@@ -344,6 +396,7 @@ public struct DeliveryScheduler: Sendable {
         guard let v = self.vehicle(vehicle), v.depot.rawValue == core[s].depot else { throw .unknownVehicle(vehicle) }
         core[s].metaDirty = true
         meta[s].pinned = true
+        bumpVersion(s)
         if core[s].state == .planned && meta[s].assignedVehicle == vehicle.rawValue { return }
         meta[s].assignedVehicle = vehicle.rawValue
         requeue(slot: s)
@@ -355,39 +408,8 @@ public struct DeliveryScheduler: Sendable {
         if core[s].state == .frozen { throw .jobFrozen(id) }
         core[s].metaDirty = true
         meta[s].pinned = false
+        bumpVersion(s)
         if core[s].state == .pending { meta[s].assignedVehicle = -1 }
-    }
-
-    /// Marks `vehicle` as departed: every job of its committed route is frozen and the truck takes no
-    /// further jobs until `resetDepartures`. Returns the frozen jobs in route order.
-    ///
-    /// - Throws: `.unknownVehicle`. - Complexity: O(route length).
-    @discardableResult
-    public mutating func depart(_ vehicle: VehicleID) throws(DeliverySchedulingError) -> [JobID] {
-        guard self.vehicle(vehicle) != nil else { throw .unknownVehicle(vehicle) }
-        let v = Int(vehicle.rawValue)
-        vehicleDeparted[v] = true
-        var frozen: [JobID] = []
-        for id in committedRoutes[v] {
-            if let s = liveSlot(id), core[s].state == .planned, meta[s].assignedVehicle == vehicle.rawValue {
-                core[s].state = .frozen
-                frozen.append(id)
-            }
-        }
-        return frozen
-    }
-
-    /// Makes every truck of `depot` available again (a new day). - Complexity: O(vehicles).
-    public mutating func resetDepartures(depot: DepotID) {
-        for v in vehicles.indices where vehicles[v].depot == depot { vehicleDeparted[v] = false }
-    }
-
-    /// Removes a planned or frozen job once served. - Throws: `.unknownJob`, `.wrongState`.
-    /// - Complexity: O(1).
-    public mutating func complete(_ id: JobID) throws(DeliverySchedulingError) {
-        guard let s = liveSlot(id) else { throw .unknownJob(id) }
-        guard core[s].state == .planned || core[s].state == .frozen else { throw .wrongState(id, expected: "planned or frozen") }
-        release(slot: s)
     }
 
     /// Every live job id in slot order (tests, invariant checks). - Complexity: O(slots).
@@ -466,11 +488,14 @@ struct JobCore: Sendable {
     @inlinable var priorityTier: PriorityTier { PriorityTier(rawValue: tier)! }
 }
 
-/// Where and when a job is served: written on submit, read on dispatch and planning (56 bytes).
+/// Where and when a job is served, and its version: written on submit, read on dispatch and planning
+/// (56 bytes: the version fills the padding after the windows).
 @usableFromInline
 struct JobPlace: Sendable {
     @usableFromInline var location: Location
     @usableFromInline var windows: TimeWindowSet
+    /// Bumped by every change to the job (see `DeliveryScheduler.version(of:)`).
+    @usableFromInline var version: UInt32 = 0
     @inlinable init(location: Location, windows: TimeWindowSet) {
         self.location = location
         self.windows = windows

@@ -33,6 +33,8 @@ public enum DeliverySchedulingError: Error, Sendable, Hashable, CustomStringConv
     case tooManyJobs(limit: Int)
     /// The job is not in a state the operation applies to (`expected` names it).
     case wrongState(JobID, expected: String)
+    /// The vehicle is marked unavailable on that day (`setVehicleAvailability`), so it cannot depart.
+    case vehicleUnavailable(VehicleID, day: Int)
 
     /// A one-line message naming the field at fault.
     public var description: String {
@@ -53,6 +55,7 @@ public enum DeliverySchedulingError: Error, Sendable, Hashable, CustomStringConv
         case let .jobFrozen(j): return "job: \(j) is on a truck that has left and cannot move"
         case let .wrongState(j, e): return "job: \(j) must be \(e)"
         case let .tooManyJobs(limit): return "job: the scheduler already holds \(limit) live jobs"
+        case let .vehicleUnavailable(v, day): return "vehicle: \(v) is marked unavailable on day \(day)"
         }
     }
 }
@@ -75,13 +78,18 @@ public enum UnassignedReason: UInt8, Sendable, CaseIterable, CustomStringConvert
     case pinnedVehicleFull
     /// The retailer refused a proposed reschedule; the job rolls to the next day.
     case rescheduleRefused
+    /// It was on the day's route but was not served by the day's close (the truck ran out of time, or
+    /// never left); the job rolls to the next day.
+    case notServed
+    /// Its truck was marked unavailable that day (a breakdown) before serving it.
+    case vehicleUnavailable
 
     /// Whether the reason is about this day's load (carry-over raises priority), rather than the job
     /// itself (it will not fit any day until it is changed).
     public var isOverflow: Bool {
         switch self {
         case .fleetCapacityExhausted, .noFeasibleTimeSlot, .pinnedVehicleFull, .rescheduleRefused, .noVehicles,
-             .pinnedVehicleUnavailable:
+             .pinnedVehicleUnavailable, .notServed, .vehicleUnavailable:
             return true
         case .exceedsVehicleCapacity, .unreachableWithinShift:
             return false
@@ -99,6 +107,8 @@ public enum UnassignedReason: UInt8, Sendable, CaseIterable, CustomStringConvert
         case .pinnedVehicleUnavailable: return "pinned-vehicle-unavailable"
         case .pinnedVehicleFull: return "pinned-vehicle-full"
         case .rescheduleRefused: return "reschedule-refused"
+        case .notServed: return "not-served"
+        case .vehicleUnavailable: return "vehicle-unavailable"
         }
     }
 
@@ -114,6 +124,8 @@ public enum UnassignedReason: UInt8, Sendable, CaseIterable, CustomStringConvert
         case .pinnedVehicleUnavailable: return "the job is pinned to a vehicle that is not available"
         case .pinnedVehicleFull: return "the job is pinned to a vehicle whose route cannot take it"
         case .rescheduleRefused: return "the retailer refused the proposed new time"
+        case .notServed: return "it was on the day's route but not served by the end of the day"
+        case .vehicleUnavailable: return "its truck was unavailable that day"
         }
     }
 }

@@ -14,8 +14,8 @@ public enum AllocatorError: Error, Hashable, Sendable, CustomStringConvertible {
     case unknownZone(Int)
     /// The technician id is not in the roster.
     case unknownTechnician(Int)
-    /// The day is outside the calendar.
-    case dayOutOfRange(Int, days: Int)
+    /// The day is outside the calendar window `firstDay ... lastDay` (retired, or not yet entered).
+    case dayOutOfRange(Int, firstDay: Int, lastDay: Int)
     /// The slot range does not fit in the day.
     case slotOutOfRange(start: Int, length: Int)
     /// The technician lacks the skill (or the level, or is of the wrong kind) for the request.
@@ -45,7 +45,7 @@ public enum AllocatorError: Error, Hashable, Sendable, CustomStringConvertible {
         case .invalidTopK(let k): "topK: must be in 1...\(TechnicianAllocator.maxTopK), got \(k)"
         case .unknownZone(let z): "zone: unknown zone \(z)"
         case .unknownTechnician(let t): "technician: unknown technician \(t)"
-        case .dayOutOfRange(let d, let n): "day: must be in 0..<\(n), got \(d)"
+        case .dayOutOfRange(let d, let f, let l): "day: must be in the calendar window \(f)...\(l), got \(d)"
         case .slotOutOfRange(let s, let l): "slot: \(s) + \(l) slots does not fit in the day"
         case .skillMismatch(let t, let s, let l): "technician: \(t) lacks \(s) at level \(l) (or is of the wrong kind)"
         case .outsideShift(let t, let d, let s): "slot: technician \(t) is off shift on day \(d) at slot \(s)"

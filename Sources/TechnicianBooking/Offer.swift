@@ -37,15 +37,20 @@ public struct OfferRequest: Hashable, Sendable {
     public var topK: Int
     /// The technician of the last visit, for `.sameTechnician` (-1 = none).
     public var preferredTechnician: Int
+    /// No reservation starts before this instant (e.g. the installation not before the equipment's
+    /// delivery day); `.zero`, the default, means "from the request time". The SLA deadline is still
+    /// counted from the request time.
+    public var earliestStart: SimTime
 
-    /// A request; defaults: field visit, level 1, always available, earliest, top 3. - Complexity: O(1).
+    /// A request; defaults: field visit, level 1, always available, earliest, top 3, from now. - Complexity: O(1).
     public init(retailer: Int = 0, zone: Int, kind: ResourceKind = .field, skill: Skill, minimumLevel: Int = 1,
                 duration: SimDuration, severity: Severity = .degraded, availability: WeeklyMask = .always,
-                policy: RankingPolicy = .earliest, topK: Int = 3, preferredTechnician: Int = -1) {
+                policy: RankingPolicy = .earliest, topK: Int = 3, preferredTechnician: Int = -1,
+                earliestStart: SimTime = .zero) {
         self.retailer = retailer; self.zone = zone; self.kind = kind; self.skill = skill
         self.minimumLevel = minimumLevel; self.duration = duration; self.severity = severity
         self.availability = availability; self.policy = policy; self.topK = topK
-        self.preferredTechnician = preferredTechnician
+        self.preferredTechnician = preferredTechnician; self.earliestStart = earliestStart
     }
 }
 
@@ -94,6 +99,8 @@ public enum NoOfferReason: Hashable, Sendable, CustomStringConvertible {
     case noFreeWindow(Skill, zone: Int, horizon: SLAHorizon)
     /// The SLA calendar has no open hours, so a business-hours horizon never elapses (a configuration fault).
     case calendarNeverOpen(horizon: SLAHorizon)
+    /// The earliest start (`day`) is after the calendar window `firstDay ... lastDay`: advance it first.
+    case outsideCalendarWindow(day: Int, firstDay: Int, lastDay: Int)
 
     /// e.g. `no technician with skill draught systems in zone 3 within 48 business hours`.
     public var description: String {
@@ -103,6 +110,7 @@ public enum NoOfferReason: Hashable, Sendable, CustomStringConvertible {
         case .noTechnicianInReach(let s, let z): "no technician with skill \(s) within travel reach of zone \(z)"
         case .noFreeWindow(let s, let z, let h): "no technician with skill \(s) in zone \(z) within \(h)"
         case .calendarNeverOpen(let h): "the business calendar never opens, so no slot is within \(h)"
+        case .outsideCalendarWindow(let d, let f, let l): "day \(d) is outside the calendar window \(f)...\(l)"
         }
     }
 }

@@ -27,7 +27,8 @@ public struct CalendarAudit: Hashable, Sendable, CustomStringConvertible {
 
 extension TechnicianAllocator {
     /// Rebuilds every calendar from the reservation slab and checks the invariants: no overlap per
-    /// technician, inside shifts, skills match, stored masks, loads and summaries consistent.
+    /// technician, inside shifts, skills match, stored masks, loads and summaries consistent, every
+    /// reservation inside the calendar window.
     /// - Complexity: O(technicians × days × skills + reservations).
     public func audit() -> CalendarAudit {
         var a = CalendarAudit()
@@ -35,7 +36,8 @@ extension TechnicianAllocator {
         var held = booked
         var load = Array(repeating: Int32(0), count: technicianCount)
         for i in 0..<resState.count where resState[i] != .free {
-            let t = Int(resTech[i]), ci = t * days + Int(resDay[i])
+            if !inWindow(Int(resDay[i])) { a.maskMismatches += 1; continue }
+            let t = Int(resTech[i]), ci = t * days + phys(Int(resDay[i]))
             let m = mask(i)
             if (booked[ci] | held[ci]).intersects(m) { a.doubleBookings += 1 }
             if !cells[ci].shift.isSuperset(of: m) { a.outsideShift += 1 }

@@ -17,61 +17,89 @@ public struct Displacement: Hashable, Sendable {
 extension TechnicianAllocator {
     /// Marks `technician` absent over `[from, to)`: the shift loses those slots and every hold or booking
     /// overlapping them is displaced and re-offered in priority order (severity, then booking order),
-    /// each best alternative held for `holdTTL` so that earlier ones choose first.
+    /// each best alternative held for `holdTTL` so that earlier ones choose first. The part beyond the
+    /// calendar window is kept and applied when its days enter (`advance(toDay:)`); the part before the
+    /// window is ignored (those days are over).
     ///
     /// - Throws: `unknownTechnician`, `invalidParameter` (`to` not after `from`), `invalidTTL`.
-    /// - Complexity: O(days spanned + live reservations + displaced × offer).
+    /// - Complexity: O(days spanned in the window + live reservations + displaced × offer).
     public mutating func markAbsence(technician: Int, from: SimTime, to: SimTime, now: SimTime, holdTTL: SimDuration) throws(AllocatorError) -> [Displacement] {
         try checkTechnician(technician)
         guard to > from else { throw .invalidParameter(name: "to", message: "absence must end after it starts (\(from) … \(to))") }
         guard holdTTL.ticks > 0 else { throw .invalidTTL(holdTTL) }
         var removed = Array(repeating: DayMask.empty, count: days)
         for (day, m) in dayRanges(from: from, to: to) {
-            let ci = technician * days + day
+            let ci = technician * days + phys(day)
             cells[ci].shift &= ~m
             touch(technician, day)
-            removed[day] = m
+            removed[day - firstDay] = m
         }
-        return displace(now: now, holdTTL: holdTTL) { t, day, m in t == technician && removed[day].intersects(m) }
+        keepFuturePart(technician: technician, from: from, to: to, adds: false)
+        let first = firstDay
+        return displace(now: now, holdTTL: holdTTL) { t, day, m in t == technician && removed[day - first].intersects(m) }
     }
 
-    /// A holiday on `day` for everyone: all shifts lose the day and its reservations are displaced.
-    /// - Throws: `dayOutOfRange`, `invalidTTL`. - Complexity: O(technicians + live reservations + displaced × offer).
+    /// A holiday on `day` for everyone: all shifts lose the day and its reservations are displaced. A day
+    /// beyond the calendar window is kept and applied when it enters (nothing to displace yet).
+    /// - Throws: `dayOutOfRange` (a day before the window), `invalidTTL`.
+    /// - Complexity: O(technicians + live reservations + displaced × offer).
     public mutating func markHoliday(day: Int, now: SimTime, holdTTL: SimDuration) throws(AllocatorError) -> [Displacement] {
-        guard day >= 0 && day < days else { throw .dayOutOfRange(day, days: days) }
+        guard day >= firstDay && day < SimTime.distantFuture.day else { throw .dayOutOfRange(day, firstDay: firstDay, lastDay: lastDay) }
         guard holdTTL.ticks > 0 else { throw .invalidTTL(holdTTL) }
+        if day > lastDay {
+            futureExceptions.append(CalendarException(technician: -1, from: SimTime(day: day).ticks, to: SimTime(day: day + 1).ticks, adds: false))
+            return []
+        }
         for t in 0..<technicianCount {
-            cells[t * days + day].shift = .empty
+            cells[t * days + phys(day)].shift = .empty
             touch(t, day)
         }
         return displace(now: now, holdTTL: holdTTL) { _, d, _ in d == day }
     }
 
-    /// Adds overtime slots `[from, to)` to `technician`'s shift; they become offerable at once.
-    /// - Throws: `unknownTechnician`, `invalidParameter`. - Complexity: O(days spanned × skills).
+    /// Adds overtime slots `[from, to)` to `technician`'s shift; they become offerable at once (the part
+    /// beyond the calendar window when its days enter).
+    /// - Throws: `unknownTechnician`, `invalidParameter`. - Complexity: O(days spanned in the window × skills).
     public mutating func addOvertime(technician: Int, from: SimTime, to: SimTime) throws(AllocatorError) {
         try checkTechnician(technician)
         guard to > from else { throw .invalidParameter(name: "to", message: "overtime must end after it starts (\(from) … \(to))") }
         for (day, m) in dayRanges(from: from, to: to) {
-            let ci = technician * days + day
+            let ci = technician * days + phys(day)
             cells[ci].shift |= m
             touch(technician, day)
         }
+        keepFuturePart(technician: technician, from: from, to: to, adds: true)
     }
 
-    /// Each calendar day overlapping `[from, to)` with the slots it covers (partly covered slots
-    /// included). - Complexity: O(days spanned).
+    /// Each day of the calendar window overlapping `[from, to)` with the slots it covers (partly covered
+    /// slots included). - Complexity: O(days spanned in the window).
     func dayRanges(from: SimTime, to: SimTime) -> [(Int, DayMask)] {
-        let tps = config.grid.ticksPerSlot
-        let d0 = max(0, from.day), d1 = min(days - 1, SimTime(ticks: to.ticks - 1).day)
+        let d0 = max(firstDay, from.day), d1 = min(lastDay, SimTime(ticks: to.ticks - 1).day)
         if d0 > d1 { return [] }
         var out: [(Int, DayMask)] = []
         for day in d0...d1 {
-            let a = day == from.day ? Int(from.timeOfDay.ticks / tps) : 0
-            let b = day == to.day ? Int((to.timeOfDay.ticks + tps - 1) / tps) : slotsPerDay
-            if b > a { out.append((day, DayMask(slots: a ..< b))) }
+            let m = slots(of: day, from: from.ticks, to: to.ticks)
+            if !m.isEmpty { out.append((day, m)) }
         }
         return out
+    }
+
+    /// The slots of absolute `day` that `[from, to)` (ticks) covers, partly covered slots included.
+    /// - Complexity: O(1).
+    func slots(of day: Int, from: Int64, to: Int64) -> DayMask {
+        let tps = config.grid.ticksPerSlot
+        let start = SimTime(day: day).ticks, end = SimTime(day: day + 1).ticks
+        if to <= start || from >= end { return .empty }
+        let a = from <= start ? 0 : Int((from - start) / tps)
+        let b = to >= end ? slotsPerDay : Int((to - start + tps - 1) / tps)
+        return b > a ? DayMask(slots: a ..< b) : .empty
+    }
+
+    /// Keeps `[from, to)` for the days after the window, to apply when they enter. - Complexity: O(1).
+    mutating func keepFuturePart(technician: Int, from: SimTime, to: SimTime, adds: Bool) {
+        let windowEnd = SimTime(day: lastDay + 1).ticks
+        guard to.ticks > windowEnd else { return }
+        futureExceptions.append(CalendarException(technician: Int32(technician), from: max(from.ticks, windowEnd), to: to.ticks, adds: adds))
     }
 
     /// Retires every live reservation matching `hit(technician, day, mask)`, then re-offers them in

@@ -21,15 +21,18 @@ struct OfferScan {
 }
 
 extension TechnicianAllocator {
-    /// Ranks the top-k (day, window, technician) slots that can take `request`, starting no earlier
-    /// than `now` and no later than the SLA deadline of its severity, inside the retailer's availability.
+    /// Ranks the top-k (day, window, technician) slots that can take `request`, the reservation (travel,
+    /// then visit) starting no earlier than max(`now`, `request.earliestStart`) and the visit no later
+    /// than the SLA deadline of its severity counted from `now`, inside the retailer's availability and
+    /// the calendar window (`firstDay ... lastDay`).
     ///
     /// `out` is cleared and filled best first (reuse it across calls: no allocation once it has capacity
     /// for `topK`). Each (technician, day) contributes at most its earliest feasible window. The scan
     /// also tightens the (zone, skill, day) summaries it reads, hence `mutating`.
     ///
     /// - Returns: nil when `out` is non-empty, else why there is no slot (`calendarNeverOpen` when the
-    ///   severity's business hours never elapse on `config.slaPolicy.calendar`).
+    ///   severity's business hours never elapse on `config.slaPolicy.calendar`, `outsideCalendarWindow`
+    ///   when the earliest start is after `lastDay`).
     /// - Throws: `invalidDuration`, `durationTooLong`, `invalidTopK`, `unknownZone`, `invalidParameter`.
     /// - Complexity: O(days in horizon × zones in reach) summary checks plus O(members) per (group, day)
     ///   whose summary admits the visit and whose lower-bound key can still enter the top k;
@@ -54,18 +57,20 @@ extension TechnicianAllocator {
         let horizon = config.slaPolicy.horizon(request.severity)
         let deadline = config.slaPolicy.deadline(after: now, horizon: horizon)
         if deadline == .distantFuture, case .businessHours = horizon { return .calendarNeverOpen(horizon: horizon) }
+        let start = Swift.max(now, request.earliestStart)
+        if start.day > lastDay { return .outsideCalendarWindow(day: start.day, firstDay: firstDay, lastDay: lastDay) }
         let tps = config.grid.ticksPerSlot
-        let calendarEnd = Int64(days) * SimDuration.ticksPerDay
+        let calendarEnd = Int64(lastDay + 1) * SimDuration.ticksPerDay
         var scan = OfferScan(
-            skill: skill, level: level, visit: visit, nowDay: now.day,
-            nowSlot: Int((now.timeOfDay.ticks + tps - 1) / tps), lastDay: days - 1, deadlineSlot: 1 << 20,
+            skill: skill, level: level, visit: visit, nowDay: start.day,
+            nowSlot: Int((start.timeOfDay.ticks + tps - 1) / tps), lastDay: lastDay, deadlineSlot: 1 << 20,
             policy: request.policy, preferred: request.policy == .sameTechnician ? request.preferredTechnician : -1,
             k: request.topK)
         if deadline.ticks < calendarEnd {
             scan.lastDay = deadline.day
             scan.deadlineSlot = Int(deadline.timeOfDay.ticks / tps)
         }
-        let firstDay = max(0, scan.nowDay)
+        let firstDay = max(self.firstDay, scan.nowDay)
         if firstDay <= scan.lastDay {
             switch request.policy {
             case .leastTravel:
@@ -189,7 +194,7 @@ extension TechnicianAllocator {
         for day in firstDay...scan.lastDay {
             let avail = r.availability[Weekday(dayIndex: day)].runStarts(scan.visit)
             let allowed = allowedStarts(scan, day: day, travel: travel, availStarts: avail)
-            let c = cells[t * days + day]
+            let c = cells[t * days + phys(day)]
             let starts = c.free.runStarts(run) & allowed
             if starts.isEmpty { continue }
             emit(technician: t, day: day, start: starts.first, travel: travel, scan, &out)
@@ -212,7 +217,7 @@ extension TechnicianAllocator {
     func emit(technician t: Int, day: Int, start s: Int, travel: Int, _ scan: OfferScan, _ out: inout [SlotOffer]) {
         let key = rankKey(scan, technician: t, visitAbs: day * slotsPerDay + s + travel, travel: travel)
         if out.count == scan.k && key >= out[scan.k - 1].rankKey { return }
-        let version = cellVersion[t * days + day]
+        let version = cellVersion[t * days + phys(day)]
         TechnicianAllocator.insert(makeOffer(technician: t, day: day, start: s, travel: travel, version: version, key: key, visit: scan.visit),
                                    into: &out, k: scan.k)
     }
@@ -242,7 +247,8 @@ extension TechnicianAllocator {
     /// - Complexity: O(1) when pruned, else O(members).
     @inlinable
     mutating func scanGroupDay(group g: Int, day: Int, travel: Int, allowed: DayMask, _ scan: OfferScan, _ out: inout [SlotOffer]) {
-        let si = g * days + day
+        let pd = phys(day)
+        let si = g * days + pd
         let run = travel + scan.visit
         if run > slotsPerDay { return }
         let long = TechnicianAllocator.longRun
@@ -256,7 +262,7 @@ extension TechnicianAllocator {
         if groupStarts.isEmpty { return }
         var union = DayMask.empty, unionLong = DayMask.empty
         let m0 = Int(memberStart[g]), size = Int(memberStart[g + 1]) - m0
-        let fbase = m0 * days + day * size
+        let fbase = m0 * days + pd * size
         var i = 0
         while i < size {
             let free = memberFree[fbase + i]

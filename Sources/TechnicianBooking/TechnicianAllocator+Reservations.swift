@@ -38,7 +38,7 @@ extension TechnicianAllocator {
                               expectedVersion: UInt32? = nil) throws(AllocatorError) -> ReservationID {
         guard ttl.ticks > 0 else { throw .invalidTTL(ttl) }
         if let expected = expectedVersion { try checkVersion(slot, expected) }
-        expireHolds(now: now)
+        reapExpiredHolds(now: now)
         let id = try reserve(slot, request, state: .held, expiry: (now + ttl).ticks)
         holdQueue.push(.init(expiry: (now + ttl).ticks, index: id.index, generation: id.generation))
         if holdQueue.count > 2 * liveHolds + 4096 { compactHolds() }
@@ -50,8 +50,8 @@ extension TechnicianAllocator {
     @inlinable
     func checkVersion(_ slot: SlotOffer, _ expected: UInt32) throws(AllocatorError) {
         try checkTechnician(slot.technician)
-        guard slot.day >= 0 && slot.day < days else { throw .dayOutOfRange(slot.day, days: days) }
-        let current = cellVersion[slot.technician * days + slot.day]
+        try checkDay(slot.day)
+        let current = cellVersion[slot.technician * days + phys(slot.day)]
         guard current == expected else {
             throw .staleOffer(technician: slot.technician, day: slot.day, offered: expected, current: current)
         }
@@ -72,10 +72,10 @@ extension TechnicianAllocator {
         let i = try live(id)
         guard resState[i] == .held else { throw .notHeld(id) }
         if resExpiry[i] <= now.ticks {
-            expireHolds(now: now)
+            reapExpiredHolds(now: now)
             throw .holdExpired(id)
         }
-        let t = Int(resTech[i]), ci = t * days + Int(resDay[i])
+        let t = Int(resTech[i]), ci = t * days + phys(Int(resDay[i]))
         let m = mask(i)
         cells[ci].held &= ~m
         cells[ci].booked |= m
@@ -111,12 +111,12 @@ extension TechnicianAllocator {
         let state = resState[i]
         let oldTech = Int(resTech[i]), oldDay = Int(resDay[i])
         let old = mask(i)
-        let oc = oldTech * days + oldDay
+        let oc = oldTech * days + phys(oldDay)
         // Free the old slots, try the new ones, restore on failure.
         if state == .held { cells[oc].held &= ~old } else { cells[oc].booked &= ~old; techLoad[oldTech] &-= Int32(old.count) }
         do {
             let m = try checkSlot(slot, request)
-            let nc = slot.technician * days + slot.day
+            let nc = slot.technician * days + phys(slot.day)
             if state == .held { cells[nc].held |= m } else { cells[nc].booked |= m; techLoad[slot.technician] &+= Int32(m.count) }
             touch(slot.technician, slot.day)
             touch(oldTech, oldDay)
@@ -128,15 +128,32 @@ extension TechnicianAllocator {
         }
     }
 
-    /// Releases every hold whose expiry is at or before `now`; returns how many expired.
+    /// Releases every hold whose expiry is at or before `now`; returns their ids (in expiry order, ties
+    /// by slab index). - Complexity: O(expired × log holds).
+    @inlinable @discardableResult
+    public mutating func expireHolds(now: SimTime) -> [ReservationID] {
+        var out: [ReservationID] = []
+        expireHolds(now: now, into: &out)
+        return out
+    }
+
+    /// Releases every hold whose expiry is at or before `now`, appending their ids to `out` (no allocation
+    /// once `out` has capacity); returns how many expired. - Complexity: O(expired × log holds).
+    @inlinable @discardableResult
+    public mutating func expireHolds(now: SimTime, into out: inout [ReservationID]) -> Int {
+        reapExpiredHolds(now: now) { out.append($0) }
+    }
+
+    /// Releases every expired hold, passing each id to `report`; returns how many.
     /// - Complexity: O(expired × log holds).
     @inlinable @discardableResult
-    public mutating func expireHolds(now: SimTime) -> Int {
+    mutating func reapExpiredHolds(now: SimTime, _ report: (ReservationID) -> Void = { _ in }) -> Int {
         var n = 0
         while let top = holdQueue.min, top.expiry <= now.ticks {
             holdQueue.popMin()
             let i = Int(top.index)
             if resGeneration[i] == top.generation && resState[i] == .held && resExpiry[i] == top.expiry {
+                report(ReservationID(index: top.index, generation: top.generation))
                 freeEntry(i); n += 1
             }
         }
@@ -173,7 +190,7 @@ extension TechnicianAllocator {
     func checkSlot(_ slot: SlotOffer, _ request: OfferRequest) throws(AllocatorError) -> DayMask {
         let t = slot.technician
         try checkTechnician(t)
-        guard slot.day >= 0 && slot.day < days else { throw .dayOutOfRange(slot.day, days: days) }
+        try checkDay(slot.day)
         let len = slot.travelSlots + slot.visitSlots
         guard slot.startSlot >= 0, slot.travelSlots >= 0, slot.visitSlots >= 1, slot.startSlot + len <= slotsPerDay else {
             throw .slotOutOfRange(start: slot.startSlot, length: len)
@@ -194,7 +211,7 @@ extension TechnicianAllocator {
             throw .invalidParameter(name: "slot.visitSlots", message: "\(slot.visitSlots) slots are shorter than the request's duration")
         }
         let m = DayMask(slots: slot.startSlot ..< slot.startSlot + len)
-        let c = cells[t * days + slot.day]
+        let c = cells[t * days + phys(slot.day)]
         guard c.shift.isSuperset(of: m) else { throw .outsideShift(technician: t, day: slot.day, start: slot.startSlot) }
         guard !(c.booked | c.held).intersects(m) else { throw .slotUnavailable(technician: t, day: slot.day, start: slot.startSlot) }
         return m
@@ -204,7 +221,7 @@ extension TechnicianAllocator {
     mutating func reserve(_ slot: SlotOffer, _ request: OfferRequest, state: ReservationState, expiry: Int64) throws(AllocatorError) -> ReservationID {
         let m = try checkSlot(slot, request)
         let t = slot.technician
-        let ci = t * days + slot.day
+        let ci = t * days + phys(slot.day)
         if state == .held { cells[ci].held |= m; liveHolds += 1 } else {
             cells[ci].booked |= m; techLoad[t] &+= Int32(m.count); liveBookings += 1
         }
@@ -229,7 +246,7 @@ extension TechnicianAllocator {
     @inlinable
     mutating func freeEntry(_ i: Int) {
         let t = Int(resTech[i]), day = Int(resDay[i])
-        let ci = t * days + day
+        let ci = t * days + phys(day)
         let m = mask(i)
         if resState[i] == .held { cells[ci].held &= ~m; liveHolds -= 1 } else {
             cells[ci].booked &= ~m; techLoad[t] &-= Int32(m.count); liveBookings -= 1

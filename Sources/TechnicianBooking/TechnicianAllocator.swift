@@ -4,7 +4,8 @@ import DiscreteEvents
 public struct AllocatorConfig: Hashable, Sendable {
     /// Slot granularity (15 minutes by default).
     public var grid: SlotGrid
-    /// Calendar length in days, starting at day 0 (1…1024).
+    /// Calendar window length in days (1…1024): the window starts at day 0 and rolls forward with
+    /// `TechnicianAllocator.advance(toDay:)`.
     public var days: Int
     /// SLA horizon per severity and the business calendar (opening hours, holidays) they are counted on.
     public var slaPolicy: SLAPolicy
@@ -32,8 +33,10 @@ struct DayCell: Sendable {
 /// The technician slot allocator: a synchronous, single-owner engine that offers, holds and books
 /// technician slots without ever double-booking.
 ///
-/// Storage is struct-of-arrays keyed by integer ids: technician `t`'s calendar for `day` is cell
-/// `t * days + day` (three 128-bit masks; free = shift & ~booked & ~held). Technicians are grouped by
+/// Storage is struct-of-arrays keyed by integer ids: the calendar is a rolling window of `days` absolute
+/// days `firstDay ... lastDay`, stored as a ring, so technician `t`'s calendar for `day` is cell
+/// `t * days + phys(day)` (three 128-bit masks; free = shift & ~booked & ~held) and `advance(toDay:)` reuses
+/// the cells of retired days for the days that enter. Technicians are grouped by
 /// (home zone, skill) — remote specialists form one extra pseudo-zone — and every (group, day) keeps two
 /// summary masks, supersets of its members' free slots and of their starts of free runs ≥ 1 hour: widened on every release, tightened to
 /// the exact union whenever an offer scans the group, so offers skip empty days and zones in O(1).
@@ -51,6 +54,14 @@ public struct TechnicianAllocator: Sendable {
     public let technicianCount: Int
     @usableFromInline let days: Int
     @usableFromInline let slotsPerDay: Int
+    /// The first absolute day of the window, and its physical index in the ring (`firstDay % days`).
+    @usableFromInline var windowStart: Int = 0
+    @usableFromInline var ringStart: Int = 0
+    /// Each technician's weekly shift, to lay out the days that enter the window.
+    @usableFromInline var techWeekly: [WeeklyMask]
+    /// Absences, holidays and overtime for days beyond the window, in the order they were marked; applied
+    /// when their day enters (see `TechnicianAllocator+Calendar`).
+    @usableFromInline var futureExceptions: [CalendarException] = []
 
     // Technicians (struct of arrays).
     @usableFromInline var techKind: [ResourceKind]
@@ -121,6 +132,7 @@ public struct TechnicianAllocator: Sendable {
         let groups = zoneSlots * Skill.count
 
         techKind = []; techSlot = []; techSkills = []; techLoad = Array(repeating: 0, count: roster.count)
+        techWeekly = []
         cells = []
         cells.reserveCapacity(roster.count * days)
         cellVersion = Array(repeating: 0, count: roster.count * days)
@@ -133,6 +145,7 @@ public struct TechnicianAllocator: Sendable {
             let slot = spec.kind == .remote ? zones.count : spec.homeZone
             techKind.append(spec.kind); techSlot.append(Int32(slot)); techSkills.append(spec.skills)
             let weekly = grid.mask(spec.shift)
+            techWeekly.append(weekly)
             for d in 0..<days { cells.append(DayCell(shift: weekly[Weekday(dayIndex: d)], booked: .empty, held: .empty)) }
             for s in Skill.allCases where spec.skills[s] > 0 {
                 counts[slot * Skill.count + s.rawValue + 1] += 1
@@ -183,8 +196,28 @@ public struct TechnicianAllocator: Sendable {
 
     /// The grid. - Complexity: O(1).
     @inlinable public var grid: SlotGrid { config.grid }
-    /// Calendar length in days. - Complexity: O(1).
+    /// Calendar window length in days. - Complexity: O(1).
     @inlinable public var dayCount: Int { days }
+    /// The first absolute day of the calendar window (0 until `advance(toDay:)`). - Complexity: O(1).
+    @inlinable public var firstDay: Int { windowStart }
+    /// The last absolute day of the calendar window (`firstDay + dayCount - 1`). - Complexity: O(1).
+    @inlinable public var lastDay: Int { windowStart + days - 1 }
+
+    /// The ring index of absolute `day`, which must be in the window. - Complexity: O(1).
+    @inlinable
+    func phys(_ day: Int) -> Int {
+        let p = day &- windowStart &+ ringStart
+        return p >= days ? p &- days : p
+    }
+
+    /// Whether absolute `day` is in the window. - Complexity: O(1).
+    @inlinable func inWindow(_ day: Int) -> Bool { day >= windowStart && day - windowStart < days }
+
+    /// Throws `dayOutOfRange` unless `day` is in the window. - Complexity: O(1).
+    @inlinable
+    func checkDay(_ day: Int) throws(AllocatorError) {
+        guard inWindow(day) else { throw .dayOutOfRange(day, firstDay: windowStart, lastDay: windowStart + days - 1) }
+    }
 
     /// Free slots (in shift, neither held nor booked) of `technician` on `day`.
     /// - Throws: `unknownTechnician`, `dayOutOfRange`. - Complexity: O(1).
@@ -201,7 +234,7 @@ public struct TechnicianAllocator: Sendable {
     /// - Complexity: O(1).
     public func calendarVersion(technician: Int, day: Int) throws(AllocatorError) -> UInt32 {
         _ = try cell(technician, day)
-        return cellVersion[technician * days + day]
+        return cellVersion[technician * days + phys(day)]
     }
 
     /// Booked slots of `technician` over the whole calendar. - Complexity: O(1).
@@ -222,15 +255,16 @@ public struct TechnicianAllocator: Sendable {
 
     @inlinable func cell(_ t: Int, _ day: Int) throws(AllocatorError) -> DayCell {
         try checkTechnician(t)
-        guard day >= 0 && day < days else { throw .dayOutOfRange(day, days: days) }
-        return cells[t * days + day]
+        try checkDay(day)
+        return cells[t * days + phys(day)]
     }
 
-    /// Records a change to (technician `t`, `day`): bumps the calendar version, refreshes the member
-    /// copies of its free slots and widens its (zone, skill, day) summaries. Call after every change.
-    /// - Complexity: O(skills).
+    /// Records a change to (technician `t`, absolute `day` in the window): bumps the calendar version,
+    /// refreshes the member copies of its free slots and widens its (zone, skill, day) summaries. Call
+    /// after every change. - Complexity: O(skills).
     @inlinable
-    mutating func touch(_ t: Int, _ day: Int) {
+    mutating func touch(_ t: Int, _ absoluteDay: Int) {
+        let day = phys(absoluteDay)
         let ci = t * days + day
         cellVersion[ci] &+= 1
         let free = cells[ci].free

@@ -60,7 +60,7 @@ public actor TechnicianDesk {
     /// Runs `batch` in order at virtual time `now` (expired holds are reaped first).
     /// - Complexity: the sum of the requests' costs.
     public func submit(_ batch: [DeskRequest], now: SimTime) -> [DeskResponse] {
-        allocator.expireHolds(now: now)
+        allocator.reapExpiredHolds(now: now)
         var out: [DeskResponse] = []
         out.reserveCapacity(batch.count)
         for r in batch { out.append(run(r, now: now)) }
@@ -115,9 +115,16 @@ public actor TechnicianDesk {
     /// Cancels a booking or hold. - Complexity: O(skills).
     public func cancel(_ id: ReservationID) throws(AllocatorError) { try allocator.cancel(id) }
 
-    /// Reaps expired holds. - Complexity: O(expired × log holds).
+    /// Reaps expired holds and returns their ids. - Complexity: O(expired × log holds).
     @discardableResult
-    public func expireHolds(now: SimTime) -> Int { allocator.expireHolds(now: now) }
+    public func expireHolds(now: SimTime) -> [ReservationID] { allocator.expireHolds(now: now) }
+
+    /// Rolls the calendar window to start at `day`. - Complexity: as `TechnicianAllocator.advance(toDay:)`.
+    @discardableResult
+    public func advance(toDay day: Int) throws(AllocatorError) -> CalendarAdvance { try allocator.advance(toDay: day) }
+
+    /// The calendar window, `firstDay ... lastDay`. - Complexity: O(1).
+    public func calendarWindow() -> ClosedRange<Int> { allocator.firstDay ... allocator.lastDay }
 
     /// Marks an absence and re-offers the displaced visits. - Complexity: as `TechnicianAllocator.markAbsence`.
     public func markAbsence(technician: Int, from: SimTime, to: SimTime, now: SimTime, holdTTL: SimDuration) throws(AllocatorError) -> [Displacement] {

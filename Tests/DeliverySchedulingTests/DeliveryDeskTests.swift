@@ -63,4 +63,27 @@ struct DeliveryDeskTests {
         _ = try await d.depart(plan.routes[0].vehicle)
         #expect(await d.status(plan.routes[0].stops[0].job) == .frozen)
     }
+
+    @Test func deskRunsTheDayLifecycle() async throws {
+        let d = try desk(0)
+        let today = await d.submit((0..<3).map { nearJob($0) }, at: .zero).compactMap { try? $0.get() }
+        let plan0 = try await d.plan(0)
+        #expect(await d.commit(plan0).committed == 3)
+        let truck = plan0.routes[0].vehicle
+        #expect(try await d.depart(truck, day: 0) == routeOrder(plan0))
+        let tomorrow = await d.submit([nearJob(7, day: 1)], at: SimTime(day: 0, hour: 12)).compactMap { try? $0.get() }
+        #expect(await d.commit(try await d.plan(1)).committed == 1)
+        try await d.complete(routeOrder(plan0)[0], at: SimTime(day: 0, hour: 9))
+        #expect(await d.cancel(tomorrow, at: SimTime(day: 0, hour: 19)) == [nil])
+        let closing = try await d.closeDay(0)
+        #expect(closing.completed == 1 && closing.returnedToQueue == Array(routeOrder(plan0).dropFirst()))
+        #expect(await d.version(of: today[1]) != nil)
+        try await d.setVehicleAvailability(truck, day: 1, available: false)
+        #expect(try await d.plan(1).vehiclesUsed == 0)
+        #expect(await d.dispatchNext(1, at: SimTime(day: 1, hour: 6)).count == 1)
+        let feed = await d.drainOutcomes()
+        #expect(feed.map(\.outcome) == [.served, .cancelled, .dispatched])
+        #expect(feed.map(\.time) == [SimTime(day: 0, hour: 9), SimTime(day: 0, hour: 19), SimTime(day: 1, hour: 6)])
+        #expect(await d.drainOutcomes().isEmpty)
+    }
 }

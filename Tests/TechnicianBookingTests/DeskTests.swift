@@ -57,4 +57,17 @@ import Testing
         try await desk.confirm(id, now: mondayMorning)
         #expect(await desk.audit().bookings == 1)
     }
+
+    @Test func deskAdvancesTheCalendarAndReportsExpiredHolds() async throws {
+        let desk = TechnicianDesk(region: 0, allocator: try smallAllocator(days: 14))
+        let q = OfferRequest(zone: 0, skill: .draughtSystems, duration: mins(60))
+        let held = try await desk.hold(slot(0, day: 0, start: 32, len: 4), for: q, ttl: mins(10), now: mondayMorning)
+        _ = try await desk.hold(slot(0, day: 3, start: 32, len: 4), for: q, ttl: hrs(200), now: mondayMorning)
+        #expect(await desk.expireHolds(now: mondayMorning + mins(10)) == [held])
+        #expect(try await desk.advance(toDay: 5) == CalendarAdvance(retiredBookings: 0, releasedHolds: 1, retiredDays: 5))
+        #expect(await desk.calendarWindow() == 5...18)
+        let r = await desk.submit([.book(slot(0, day: 4, start: 32, len: 4), q)], now: SimTime(day: 5, hour: 8))
+        guard case .failed(.dayOutOfRange(4, firstDay: 5, lastDay: 18)) = r[0] else { Issue.record("expected dayOutOfRange, got \(r[0])"); return }
+        #expect(await desk.audit().isClean)
+    }
 }

@@ -86,7 +86,7 @@ import Testing
         r = ok; r.preferredTechnician = 99; r.policy = .sameTechnician
         #expect(throws: AllocatorError.unknownTechnician(99)) { try a.offer(r, now: mondayMorning) }
         #expect(throws: AllocatorError.unknownTechnician(42)) { try a.hold(slot(42, day: 0, start: 32, len: 4), for: ok, ttl: mins(5), now: mondayMorning) }
-        #expect(throws: AllocatorError.dayOutOfRange(99, days: 14)) { try a.book(slot(0, day: 99, start: 32, len: 4), for: ok) }
+        #expect(throws: AllocatorError.dayOutOfRange(99, firstDay: 0, lastDay: 13)) { try a.book(slot(0, day: 99, start: 32, len: 4), for: ok) }
         #expect(throws: AllocatorError.outsideShift(technician: 0, day: 0, start: 4)) { try a.book(slot(0, day: 0, start: 4, len: 4), for: ok) }
         #expect(throws: AllocatorError.skillMismatch(technician: 2, skill: .draughtSystems, level: 1)) { try a.book(slot(2, day: 0, start: 32, len: 4), for: ok) }
         #expect(throws: AllocatorError.invalidTTL(.zero)) { try a.hold(slot(0, day: 0, start: 32, len: 4), for: ok, ttl: .zero, now: mondayMorning) }

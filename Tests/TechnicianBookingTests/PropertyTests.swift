@@ -30,13 +30,14 @@ import Testing
                 guard min <= a.config.maxTravelMinutes || preferred else { continue }
                 travel = grid.slots(coveringMinutes: min)
             }
-            for day in max(0, now.day) ..< a.dayCount {
+            let from = max(now, q.earliestStart)
+            for day in max(a.firstDay, from.day) ..< a.firstDay + a.dayCount {
                 let free = refFree(region, a, live, t: t, day: day)
                 let avail = q.availability[Weekday(dayIndex: day)]
                 for s in 0 ..< spd where s + travel + visit <= spd {
                     let start = grid.time(day: day, slot: s)
                     let visitStart = grid.time(day: day, slot: s + travel)
-                    guard start >= now, visitStart <= deadline else { continue }
+                    guard start >= from, visitStart <= deadline else { continue }
                     guard (s ..< s + travel + visit).allSatisfy({ free.contains($0) }),
                           (s + travel ..< s + travel + visit).allSatisfy({ avail.contains($0) }) else { continue }
                     let visitAbs = day * spd + s + travel

@@ -25,8 +25,8 @@ import Testing
         #expect(throws: AllocatorError.holdExpired(h2)) { try a.confirm(h2, now: mondayMorning + mins(10)) }
         #expect(a.reservation(h2) == nil)
         let h3 = try a.hold(s, for: req, ttl: mins(10), now: mondayMorning)
-        #expect(a.expireHolds(now: mondayMorning + mins(9)) == 0)
-        #expect(a.expireHolds(now: mondayMorning + mins(10)) == 1)
+        #expect(a.expireHolds(now: mondayMorning + mins(9)) == [])
+        #expect(a.expireHolds(now: mondayMorning + mins(10)) == [h3])
         #expect(a.reservation(h3) == nil)
         let o = try a.offer(req, now: mondayMorning)
         #expect(o.slots.first?.technician == 0 && o.slots.first?.startSlot == 32)
