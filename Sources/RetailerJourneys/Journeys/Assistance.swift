@@ -93,7 +93,7 @@ extension RegionModel {
         return OfferRequest(retailer: r, zone: Int(population.zone[r]), kind: .field, skill: install ? .installation : .draughtSystems,
                             duration: max(.minutes(15), duration), severity: tickets.offers[t] >= 3 ? .minor : tickets.severity[t],
                             policy: scenario.policies.technicianPolicy, topK: max(1, min(TechnicianAllocator.maxTopK, scenario.policies.offersShown)),
-                            preferredTechnician: Int(population.lastTechnician[r]))
+                            preferredTechnician: Int(population.lastTechnician[r]), earliestStart: tickets.earliest[t])
     }
 
     /// The ticket's next step, by stage. - Complexity: one offer, hold, confirm or visit.
@@ -116,7 +116,6 @@ extension RegionModel {
             }
         case .offering, .partsWait:
             tickets.stage[t] = .offering
-            if now < tickets.earliest[t] { schedule(t, at: tickets.earliest[t], &agenda); return }
             let request = visitRequest(t, &rng)
             tickets.offers[t] &+= 1
             if !offerSlots(request, now: now) {
@@ -192,10 +191,11 @@ extension RegionModel {
             note(now, r, .fixed)
             closeTicket(t, now: now, &agenda)
         } else {
+            // The return visit is booked now, for no earlier than the parts' arrival.
             note(now, r, .returnVisitNeeded)
             tickets.stage[t] = .partsWait
             tickets.earliest[t] = now + scenario.journeys.assistance.partsLeadTime.sample(&rng)
-            schedule(t, at: tickets.earliest[t], &agenda)
+            schedule(t, at: now, &agenda)
         }
     }
 
@@ -210,7 +210,7 @@ extension RegionModel {
     }
 
     /// Expires holds whose time is up (virtual time). - Complexity: O(expired).
-    mutating func expireHolds(_ now: SimTime) { _ = allocator.expireHolds(now: now) }
+    mutating func expireHolds(_ now: SimTime) { _ = allocator.expireHolds(now: now, into: &expiredBuffer) }
 
     /// `count` field technicians absent from `from` for `days` days: their bookings are displaced and
     /// re-offered by the allocator; tickets follow their new holds or go back to offering. - Complexity:

@@ -63,27 +63,20 @@ extension RegionModel {
         let day = now.day + 1
         guard depotWorks(dep, day: day) else { return }
         let id = depotIDs[dep]
-        // Today's trucks may still be out: their departures must not hide tomorrow's fleet.
-        scheduler.resetDepartures(depot: id)
-        let options = PlanOptions(maxMoveEvaluations: scenario.policies.planningEvaluations)
-        guard var plan = try? scheduler.planDay(depot: id, day: day, options: options) else { return }
-        // Broken-down trucks take no route: drop the routes of the first `down` trucks of the depot.
+        // Broken-down trucks are unavailable that day: planning leaves them out.
         let down = trucksDown(dep, day: day)
         if down > 0 {
-            let fleet = scheduler.vehicles(of: id)
-            let out = Set(fleet.prefix(down))
-            if plan.routes.contains(where: { out.contains($0.vehicle) }) {
-                // Re-plan without them: pin nothing, plan with the reduced fleet by planning on a copy.
-                plan = planWithout(out, depot: id, day: day, options: options) ?? plan
-            }
+            for v in scheduler.vehicles(of: id).prefix(down) { _ = try? scheduler.setVehicleAvailability(v, day: day, available: false) }
         }
-        scheduler.commit(plan)
+        let options = PlanOptions(maxMoveEvaluations: scenario.policies.planningEvaluations)
+        guard let plan = try? scheduler.planDay(depot: id, day: day, options: options) else { return }
+        _ = scheduler.commit(plan)
         let record = counts(now)
         if record { metrics.carryOvers += plan.unassigned.count }
         bumpDaily { $0.carriedOver += plan.unassigned.count }
         for route in plan.routes {
             let v = Int(route.vehicle.rawValue)
-            let run = RouteRun(depot: dep, vehicle: route.vehicle, stops: route.stops, at: Location(x: spec.depots[dep].x, y: spec.depots[dep].y),
+            let run = RouteRun(depot: dep, vehicle: route.vehicle, day: day, stops: route.stops, at: Location(x: spec.depots[dep].x, y: spec.depots[dep].y),
                                time: route.departure, departedAt: route.departure,
                                costPerKm: vehicleCost[v].perKm, costPerHour: vehicleCost[v].perHour)
             runs.append(run)
@@ -94,14 +87,6 @@ extension RegionModel {
         }
     }
 
-    /// A plan for `day` with the trucks in `out` withdrawn (a breakdown). - Complexity: one `planDay`.
-    func planWithout(_ out: Set<VehicleID>, depot: DepotID, day: Int, options: PlanOptions) -> DayPlan? {
-        var copy = scheduler
-        for v in out.sorted() { _ = try? copy.depart(v) }   // a departed truck takes no jobs
-        guard let plan = try? copy.planDay(depot: depot, day: day, options: options) else { return nil }
-        return plan
-    }
-
     /// What a job carries. - Complexity: O(1).
     func payload(_ id: JobID) -> JobPayload {
         let s = Int(id.slot)
@@ -110,7 +95,7 @@ extension RegionModel {
 
     /// A truck leaves: its route's jobs freeze; it drives to the first stop. - Complexity: O(route).
     mutating func truckDeparts(_ i: Int, _ agenda: inout Agenda<RegionEvent>) {
-        let frozen = (try? scheduler.depart(runs[i].vehicle)) ?? []
+        let frozen = (try? scheduler.depart(runs[i].vehicle, day: runs[i].day)) ?? []
         let kept = Set(frozen)
         runs[i].stops.removeAll { !kept.contains($0.job) }
         runs[i].time = agenda.now
@@ -173,7 +158,7 @@ extension RegionModel {
         let start = SimTime(day: now.day) + SimDuration(ticks: max(startTOD, tod.ticks))
         let startTicks = (start - SimTime(day: now.day)).ticks
         let inWindow = job.windows.count == 0 || job.windows.windows.contains { $0.from.ticks <= startTicks && startTicks <= $0.to.ticks }
-        try? scheduler.complete(stop.job)
+        try? scheduler.complete(stop.job, at: start)
         served(stop.job, job: job, at: start, inWindow: inWindow, &agenda)
         agenda.schedule(.truckLeaves(run: Int32(i)), at: start + service)
     }

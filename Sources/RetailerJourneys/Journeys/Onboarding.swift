@@ -82,7 +82,7 @@ extension RegionModel {
         let t = tickets.add(retailer: r, severity: .installation, at: now, deadline: deadline, earliest: delivered, approvedDay: now.day)
         population.openTicket[r] = Int32(t)
         tickets.stage[t] = .offering
-        schedule(t, at: delivered, &agenda)
+        schedule(t, at: now, &agenda)   // offered now, for visits no earlier than the delivery (earliestStart)
     }
 
     /// The installation is done: draught products become available. - Complexity: O(1).

@@ -155,6 +155,7 @@ struct BatchBook {
 struct RouteRun {
     var depot: Int
     var vehicle: VehicleID
+    var day: Int
     var stops: [PlannedStop]
     var next = 0
     /// Where the truck is (the last stop served, or the depot).

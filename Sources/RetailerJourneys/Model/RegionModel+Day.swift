@@ -10,6 +10,8 @@ extension RegionModel {
         let now = agenda.now
         daily.append(DailyRow(day: d))
         if d == 0 { bootstrap(&agenda) }
+        // The technician calendar rolls: past days and their reservations retire.
+        if d > allocator.firstDay { _ = try? allocator.advance(toDay: d) }
         applyDisruptions(day: d, &agenda)
         consume(day: d, &agenda)
         arriveApplications(day: d, &agenda)
@@ -132,6 +134,10 @@ extension RegionModel {
     mutating func endDay(_ d: Int, _ agenda: inout Agenda<RegionEvent>) {
         let now = agenda.now
         expireHolds(now)
+        // The engines close the day: unserved jobs of today's routes return to the queue for tomorrow.
+        for id in depotIDs { _ = try? scheduler.closeDay(depot: id, day: d) }
+        outcomes.removeAll(keepingCapacity: true)
+        scheduler.drainOutcomes(into: &outcomes)
         // The carry-over backlog: orders promised for today or earlier and not delivered.
         var backlog = 0, blocked = 0
         for i in orders.stage.indices {
@@ -154,6 +160,12 @@ extension RegionModel {
         let a = allocator.audit()
         if !a.isClean { auditFailures.append("day \(d): technician calendar audit: \(a)") }
         if !scheduler.checkInvariants() { auditFailures.append("day \(d): delivery scheduler invariants broken") }
+        // Every job served today appears exactly once in the engine's outcome feed.
+        let served = outcomes.filter { $0.outcome == .served }.count
+        let row = daily[daily.count - 1]
+        if served != row.ordersDelivered + row.pickupsDone {
+            auditFailures.append("day \(d): the scheduler fed \(served) served jobs, the journeys counted \(row.ordersDelivered + row.pickupsDone)")
+        }
         let m = metrics
         if m.ordersPlaced != m.ordersDelivered + m.ordersCancelled + orders.open {
             auditFailures.append("day \(d): orders placed \(m.ordersPlaced) ≠ delivered \(m.ordersDelivered) + cancelled \(m.ordersCancelled) + open \(orders.open)")

@@ -75,7 +75,8 @@ extension RegionModel {
             }
         }
         do {
-            let days = min(1024, scenario.days + 40)
+            // A rolling window: SLA horizons (up to ~17 calendar days), parts and equipment lead times fit.
+            let days = 56
             allocator = try TechnicianAllocator(roster: roster, zones: zones,
                                                 config: AllocatorConfig(days: days, slaPolicy: SLAPolicy(calendar: calendar)))
         } catch {

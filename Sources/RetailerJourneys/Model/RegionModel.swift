@@ -93,6 +93,8 @@ public struct RegionModel: SimulationModel {
     /// Optional trace of (time, who, what) for tests.
     var trace: [TraceEntry]? = nil
     var offerBuffer: [SlotOffer] = []
+    var expiredBuffer: [ReservationID] = []
+    var outcomes: [JobOutcome] = []
     var today = 0
 
     /// Whether outcomes at `t` count (after the warm-up).
