@@ -7,7 +7,7 @@ struct Jornada: ParsableCommand {
         commandName: "jornada",
         abstract: "Simulate a brewer's retailers and benchmark its delivery and technician engines.",
         version: JornadaVersion.current,
-        subcommands: [Plan.self, Bench.self])
+        subcommands: [Plan.self, Validate.self, Schema.self, Bench.self])
 }
 
 /// The version string printed by `jornada --version`.
