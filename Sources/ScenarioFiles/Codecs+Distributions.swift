@@ -22,7 +22,7 @@ enum DurationUnit: String, CaseIterable {
     var business: Bool { self == .businessMinutes || self == .businessHours }
 
     /// For messages and docs.
-    static let accepted = "s, m, h, d, or bh / bm for business hours / minutes on the calendar (also ms, us)"
+    static let accepted = "s, m, h, d, bh (business hours), bm (business minutes), ms, us"
 
     /// The unit matching a stored (unit, business time) pair.
     static func matching(_ unit: SimDuration, business: Bool) -> DurationUnit? {

@@ -96,7 +96,7 @@ struct DistributionReading {
     mutating func read(_ node: Node, _ path: String) throws(ScenarioError) -> Distribution {
         if node.scalar != nil {
             let i = try value(node, path)
-            unify()
+            try unify()
             return try build("constant", node, path) { x throws(DistributionError) in try .constant(x[i]) }
         }
         let names = DistributionForms.names(durations: durations)
@@ -111,13 +111,13 @@ struct DistributionReading {
         switch name {
         case "constant":
             let i = try value(body, p)
-            unify()
+            try unify()
             return try build(name, body, p) { x throws(DistributionError) in try .constant(x[i]) }
         case "discrete":
             let m = try reader.mapping(body, p, allowed: ["values", "weights"])
             let vs = try valueList(try need(m, "values", body, p), Reader.join(p, "values"))
             let ws = try pureList(try need(m, "weights", body, p), Reader.join(p, "weights"))
-            unify()
+            try unify()
             return try build(name, body, p) { x throws(DistributionError) in try .discrete(values: vs.map { x[$0] }, weights: ws) }
         case "empirical":
             var dataNode = body, interpolated = false, dataPath = p
@@ -132,7 +132,7 @@ struct DistributionReading {
                 }
             }
             let ds = try valueList(dataNode, dataPath)
-            unify()
+            try unify()
             return try build(name, body, p) { x throws(DistributionError) in try .empirical(ds.map { x[$0] }, interpolated: interpolated) }
         default:
             return try form(name, body, p)
@@ -176,7 +176,7 @@ struct DistributionReading {
         } else if let un = m["unit"] {
             throw reader.fail(un, Reader.join(p, "unit"), "only with mu and sigma; mean and sd carry their own units")
         }
-        unify()
+        try unify()
         let i = idx, q = pure
         func x(_ k: String, _ vals: [Double]) -> Double { i[k].map { vals[$0] } ?? q[k] ?? 0 }
         return try build(name, body, p) { v throws(DistributionError) in
@@ -206,15 +206,19 @@ struct DistributionReading {
         let s = try reader.scalar(node, path, expected: durations ? "a duration such as 90m" : "a number")
         if durations {
             let t = s.trimming(" ")
-            guard let u = DurationUnit.allCases.sorted(by: { $0.rawValue.count > $1.rawValue.count }).first(where: { t.hasSuffix($0.rawValue) }) else {
-                if t.hasSuffix("bd") {
-                    throw reader.fail(node, path, "business days (bd) are not a unit: their length depends on the calendar; write business hours, e.g. 5 business days of 10 hours = 50bh")
-                }
-                let bare = t.allSatisfy { "0123456789+-.eE_".contains($0) }
-                throw reader.fail(node, path, bare ? "a duration needs a unit (\(DurationUnit.accepted)), e.g. \(clip(t))m; got '\(clip(s))'"
-                                                  : "expected a duration such as 90m, 2h, 3d or 48bh (units: \(DurationUnit.accepted)), got '\(clip(s))'")
+            if t.hasSuffix("bd"), t.dropLast(2).contains(where: \.isNumber) {
+                throw reader.fail(node, path, "business days (bd) are not a unit: their length depends on the calendar; write business hours, e.g. 5 business days of 10 hours = 50bh")
             }
-            let number = String(t.dropLast(u.rawValue.count))
+            let bare = !t.isEmpty && t.allSatisfy { "0123456789+-.eE_".contains($0) }
+            guard !bare else {
+                throw reader.fail(node, path, "a duration needs a unit (\(DurationUnit.accepted)), e.g. \(clip(t))m; got '\(clip(s))'")
+            }
+            let units = DurationUnit.allCases.sorted { $0.rawValue.count > $1.rawValue.count }
+            let number = units.first(where: { t.hasSuffix($0.rawValue) }).map { String(t.dropLast($0.rawValue.count)) } ?? ""
+            guard let u = units.first(where: { t.hasSuffix($0.rawValue) }), !number.isEmpty,
+                  number.allSatisfy({ "0123456789+-.eE_".contains($0) }), number.contains(where: \.isNumber) else {
+                throw reader.fail(node, path, "expected a duration such as 90m, 2h, 3d or 48bh (units: \(DurationUnit.accepted)), got '\(clip(s))'")
+            }
             let x = try Codecs.parseNumber(number, -Double.greatestFiniteMagnitude, .greatestFiniteMagnitude, node, reader, path)
             let seconds = x * u.duration.seconds
             guard seconds >= lo else { throw reader.fail(node, path, "a duration must be ≥ 0, got \(clip(s))") }
@@ -249,9 +253,12 @@ struct DistributionReading {
     }
 
     /// Chooses the smallest unit used and converts every value parameter to it.
-    private mutating func unify() {
+    private mutating func unify() throws(ScenarioError) {
         guard durations else { return }
         let units = raws.compactMap(\.unit)
+        if let b = units.first?.business, let mixed = raws.first(where: { $0.unit.map { $0.business != b } ?? false }) {
+            throw reader.fail(mixed.node, mixed.path, "mixes business time (bh, bm) and elapsed time (s, m, h, d) in one duration")
+        }
         if unit == nil { unit = units.min { $0.duration.ticks < $1.duration.ticks } }
         guard let base = unit else { return }
         for i in raws.indices {
@@ -266,9 +273,6 @@ struct DistributionReading {
     /// `ScenarioError` at the parameter it names.
     private func build(_ name: String, _ node: Node, _ path: String,
                        _ make: ([Double]) throws(DistributionError) -> Distribution) throws(ScenarioError) -> Distribution {
-        if durations, let base = unit, let mixed = raws.first(where: { $0.unit.map { $0.business != base.business } ?? false }) {
-            throw reader.fail(mixed.node, mixed.path, "mixes business time (bh, bm) and elapsed time (s, m, h, d) in one duration")
-        }
         do {
             return try make(raws.map(\.number))
         } catch {

@@ -84,6 +84,8 @@ struct Field<Model> {
     let required: Bool
     let apply: (inout Model, Node, Reader, String) throws(ScenarioError) -> Void
     let emit: (Model) -> YAMLValue
+    /// The kind with the defaults of nested objects taken from `defaults` (the enclosing object's start value).
+    let kindFor: (Model?) -> ValueKind
 
     /// A field stored at `keyPath`, read and written by `codec`.
     init<V>(_ key: String, _ doc: String, _ keyPath: WritableKeyPath<Model, V>, _ codec: Codec<V>, required: Bool = false) {
@@ -93,6 +95,8 @@ struct Field<Model> {
         self.required = required
         self.apply = { model, node, reader, path throws(ScenarioError) in model[keyPath: keyPath] = try codec.read(node, reader, path) }
         self.emit = { codec.write($0[keyPath: keyPath]) }
+        let kind = codec.kind
+        self.kindFor = { _ in kind }
     }
 
     /// A nested object stored at `keyPath`: the file's keys overwrite the current (default) value field by field.
@@ -107,6 +111,7 @@ struct Field<Model> {
             model[keyPath: keyPath] = sub
         }
         self.emit = { decl.write($0[keyPath: keyPath]) }
+        self.kindFor = { m in .object(decl.schema(defaults: m.map { $0[keyPath: keyPath] })) }
     }
 
     /// A field with its own reading and writing (segments, disruptions: they need the rest of the model).
@@ -119,6 +124,7 @@ struct Field<Model> {
         self.required = false
         self.apply = apply
         self.emit = emit
+        self.kindFor = { _ in kind }
     }
 }
 
@@ -164,18 +170,18 @@ struct ObjectDecl<Model> {
         ObjectSchema(name: name, doc: doc, fields: fields.map { f in
             var d: YAMLValue?
             if let m = defaults, !f.required, isSimple(f.kind) { d = f.emit(m) }
-            return FieldSchema(key: f.key, doc: f.doc, kind: f.kind, required: f.required, defaultValue: d)
+            return FieldSchema(key: f.key, doc: f.doc, kind: f.kindFor(defaults), required: f.required, defaultValue: d)
         })
     }
 
     /// A codec for a list of these objects, each starting from `blank`.
-    func list(blank: @escaping () -> Model, minItems: Int, maxItems: Int, what: String) -> Codec<[Model]> {
+    func list(blank: @escaping () -> Model, minItems: Int, maxItems: Int, what: String, one: String = "") -> Codec<[Model]> {
         let decl = self
         return Codec(kind: .list(schema(defaults: blank()), minItems: minItems, maxItems: maxItems),
                      read: { node, reader, path throws(ScenarioError) in
                          let items = try reader.sequence(node, path, maxItems: maxItems, what: what)
                          if items.count < minItems {
-                             throw reader.fail(node, path, "needs at least \(minItems) \(what)")
+                             throw reader.fail(node, path, minItems == 1 && !one.isEmpty ? "needs at least one \(one), got an empty list" : "needs at least \(minItems) \(what)")
                          }
                          var out: [Model] = []
                          for (i, item) in items.enumerated() {

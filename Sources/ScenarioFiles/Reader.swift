@@ -113,6 +113,7 @@ final class Reader {
     /// ` (did you mean 'x'?)` for the closest name within a plausible distance, else empty.
     static func suggestion(_ given: String, _ names: [String]) -> String {
         let g = given.lowercased()
+        if g.count >= 3, let prefixed = names.first(where: { $0.lowercased().hasPrefix(g) }) { return " (did you mean '\(prefixed)'?)" }
         var name = "", distance = Int.max
         for n in names {
             let d = editDistance(g, n.lowercased())

@@ -18,7 +18,7 @@ enum Fields {
         Field("calendar", "The brewer's business calendar (SLA clocks, technician offers, sales-rep visits).", \.calendar, object: calendar),
         Segments.field,
         Field("regions", "The regions simulated (at least one; each independent between daily barriers).", \.regions,
-              region.list(blank: { RegionSpec(name: "", retailers: 0, depots: []) }, minItems: 1, maxItems: 100, what: "regions"),
+              region.list(blank: { RegionSpec(name: "", retailers: 0, depots: []) }, minItems: 1, maxItems: 100, what: "regions", one: "region"),
               required: true),
         Field("journeys", "Journey parameters.", \.journeys, object: journeys),
         Field("policies", "Engine policies.", \.policies, object: policies),
@@ -40,7 +40,7 @@ enum Fields {
         Field("zoneTravelMinutes", "Technician travel minutes between neighbouring zones.", \.zoneTravelMinutes, C.integer(0, 1440)),
         Field("salesRepVisitsPerDay", "Sales-rep visits per business day in the region.", \.salesRepVisitsPerDay, C.integer(0, 100_000)),
         Field("depots", "Depots (at least one, inside the region's square).", \.depots,
-              depot.list(blank: { DepotSpec(name: "", x: 0, y: 0, vehicles: []) }, minItems: 1, maxItems: 100, what: "depots"),
+              depot.list(blank: { DepotSpec(name: "", x: 0, y: 0, vehicles: []) }, minItems: 1, maxItems: 100, what: "depots", one: "depot (a region without a depot cannot deliver)"),
               required: true),
         Field("technicians", "Technician rosters.", \.technicians,
               technicians.list(blank: { TechnicianGroupSpec(name: "", count: 0) }, minItems: 0, maxItems: 1000, what: "technician groups")),
@@ -54,7 +54,7 @@ enum Fields {
         Field("cutoff", "The daily order cut-off: orders received by then are planned for the next day.", \.cutoff, C.timeOfDay(maxMinute: 1439)),
         Field("workingDays", "Days of the week the depot plans and dispatches.", \.workingDays, C.weekdays),
         Field("vehicles", "Fleet groups (at least one truck in all).", \.vehicles,
-              vehicles.list(blank: { VehicleGroupSpec(name: "", count: 0, kegs: 0, cases: 0) }, minItems: 1, maxItems: 100, what: "vehicle groups"),
+              vehicles.list(blank: { VehicleGroupSpec(name: "", count: 0, kegs: 0, cases: 0) }, minItems: 1, maxItems: 100, what: "vehicle groups", one: "vehicle group"),
               required: true),
     ], check: Validation.depot) }
 

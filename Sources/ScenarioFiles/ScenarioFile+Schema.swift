@@ -187,7 +187,7 @@ enum FieldTable {
         switch kind {
         case .integer(let lo, let hi): "whole number \(group(lo))…\(group(hi))"
         case .seed: "whole number 0…2⁶⁴−1"
-        case .number(let lo, let hi): "number \(format(lo))…\(format(hi))"
+        case .number(let lo, let hi): "number \(num(lo))…\(num(hi))"
         case .probability: "probability 0…1"
         case .text(let n, let p): p == nil ? "text (1–\(n) chars)" : "name: letters, digits, `-_.` (1–\(n))"
         case .choice(let names): names.map { "`\($0)`" }.joined(separator: " \\| ")
@@ -196,17 +196,20 @@ enum FieldTable {
         case .weekHours: "weekly hours"
         case .weekdays: "weekdays, e.g. `[mon-sat]`"
         case .numbers(let n, let lo, let hi): "\(n) numbers \(format(lo))…\(format(hi))"
-        case .integers(let lo, let hi, _): "list of day numbers \(lo)…\(hi)"
+        case .integers(let lo, let hi, _): "list of day numbers \(lo)…\(group(hi))"
         case .weights(let keys): "weights for " + keys.map { "`\($0)`" }.joined(separator: ", ")
         case .levels(let keys, let max): "levels 0…\(max) for " + keys.map { "`\($0)`" }.joined(separator: ", ")
         case .duration(let d): "duration (mean ≤ \(d)d)"
-        case .quantity(let lo, let hi): "quantity \(format(lo))…\(format(hi))"
+        case .quantity(let lo, let hi): "quantity \(num(lo))…\(num(hi))"
         case .object(let o): "object (`\(o.name)`)"
         case .list(let o, let lo, let hi): "list of `\(o.name)` (\(lo)–\(group(hi)))"
         case .variants(let tag, _, let hi): "list by `\(tag)` (≤ \(group(hi)))"
         case .optional(let k): takes(k) + " or `null`"
         }
     }
+
+    /// A whole number with thousands separators, else as `format`.
+    static func num(_ x: Double) -> String { x == x.rounded() && abs(x) < 1e15 ? group(Int(x)) : format(x) }
 
     static func group(_ n: Int) -> String {
         let s = String(n.magnitude)
