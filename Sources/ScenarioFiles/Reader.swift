@@ -114,6 +114,9 @@ final class Reader {
     static func suggestion(_ given: String, _ names: [String]) -> String {
         let g = given.lowercased()
         if g.count >= 3, let prefixed = names.first(where: { $0.lowercased().hasPrefix(g) }) { return " (did you mean '\(prefixed)'?)" }
+        if let stem = names.filter({ $0.count >= 3 && g.hasPrefix($0.lowercased()) }).max(by: { $0.count < $1.count }) {
+            return " (did you mean '\(stem)'?)"
+        }
         var name = "", distance = Int.max
         for n in names {
             let d = editDistance(g, n.lowercased())

@@ -53,7 +53,7 @@ enum Validation {
     static func unique(_ names: [String], _ list: String, _ key: String, _ what: String, _ at: Located) throws(ScenarioError) {
         var seen: [String: Int] = [:]
         for (i, n) in names.enumerated() {
-            if let first = seen[n] { throw at.fail("\(list)[\(i)].\(key)", "another \(what) is named '\(clip(n))' (\(list)[\(first)])") }
+            if let first = seen[n] { throw at.fail("\(list)[\(i)].\(key)", "another \(what) is named '\(clip(n))' (\(Reader.join(at.path, "\(list)[\(first)]")))") }
             seen[n] = i
         }
     }
