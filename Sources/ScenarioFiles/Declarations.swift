@@ -214,13 +214,13 @@ struct Located {
     /// found along it (the object's own line when the key is absent).
     func fail(_ sub: String, _ message: String) -> ScenarioError {
         var n = node
-        for step in Reader.steps(sub) {
+        walk: for step in Reader.steps(sub) {
             switch step {
             case .key(let k):
-                guard let m = n.mapping, let v = m.first(where: { $0.key.string == k })?.value else { break }
+                guard let m = n.mapping, let v = m.first(where: { $0.key.string == k })?.value else { break walk }
                 n = v
             case .index(let i):
-                guard let s = n.sequence, i >= 0, i < s.count else { break }
+                guard let s = n.sequence, i >= 0, i < s.count else { break walk }
                 n = s[i]
             }
         }

@@ -77,7 +77,7 @@ enum Fields {
         Field("count", "Technicians in the group.", \.count, C.integer(0, 100_000), required: true),
         Field("kind", "field (travels to outlets) or remote (first-line video specialists).", \.kind, C.choice([("field", ResourceKind.field), ("remote", .remote)])),
         Field("skills", "Skill levels 1–5 (0 or absent: not held).", \.skills, C.levels(skillNames, max: 5)),
-        Field("zone", "Home zone, 0 … zoneGrid²−1 row by row (null: spread round-robin over the zones).", \.zone, C.optional(C.integer(0, 4095))),
+        Field("zone", "Home zone index, 0 … zoneGrid²−1 (null: spread round-robin over the zones).", \.zone, C.optional(C.integer(0, 4095))),
         Field("shift", "Shift per weekday.", \.shift, C.weekHours),
         Field("costPerHour", "Cost per technician-hour in euros.", \.costPerHour, C.number(0, 1_000_000)),
     ]) }

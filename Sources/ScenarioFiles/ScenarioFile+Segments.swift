@@ -65,10 +65,14 @@ enum Segments {
                         spec = builtIn
                     } else {
                         spec = blank(kind)
-                        let shareGiven = entries["share"].map { !(($0.scalar?.string ?? "") == "0") } ?? false
-                        for k in importerRequired where entries[k] == nil && (shareGiven || k == "share") {
-                            throw r.fail(item, Reader.join(p, k), "required: \(kind.rawValue) has no built-in profile (give \(importerRequired.joined(separator: ", ")))")
+                        // Without a built-in profile the share is required, and unless it is 0 (the
+                        // segment left out) so is every field that has no default.
+                        let missing = { (k: String) in
+                            r.fail(item, Reader.join(p, k), "required: \(kind.rawValue) has no built-in profile (give \(importerRequired.joined(separator: ", ")))")
                         }
+                        guard let shareNode = entries["share"] else { throw missing("share") }
+                        let share = try C.number(0, 1_000_000).read(shareNode, r, Reader.join(p, "share"))
+                        if share > 0, let k = importerRequired.first(where: { entries[$0] == nil }) { throw missing(k) }
                     }
                     try d.read(item, into: &spec, r, p)
                     byKind[kind] = spec

@@ -18,7 +18,7 @@ public struct LoadedScenario: Sendable, Equatable {
         let trucks = s.regions.reduce(0) { $0 + $1.depots.reduce(0) { $0 + $1.vehicles.reduce(0) { $0 + $1.count } } }
         let techs = s.regions.reduce(0) { $0 + $1.technicians.reduce(0) { $0 + $1.count } }
         let remote = s.regions.reduce(0) { $0 + $1.technicians.filter { $0.kind == .remote }.reduce(0) { $0 + $1.count } }
-        func n(_ x: Int, _ one: String, _ many: String) -> String { "\(x.formatted(.number.grouping(.automatic).locale(Locale(identifier: "en_US")))) \(x == 1 ? one : many)" }
+        func n(_ x: Int, _ one: String, _ many: String) -> String { "\(FieldTable.group(x)) \(x == 1 ? one : many)" }
         return "\(s.name): \(n(s.regions.count, "region", "regions")) (\(s.regions.map(\.name).joined(separator: ", "))), "
             + "\(n(depots, "depot", "depots")), \(n(trucks, "truck", "trucks")), \(n(techs, "technician", "technicians")) (\(remote) remote), "
             + "\(n(s.retailerCount, "retailer", "retailers")) in \(n(s.segments.count, "segment", "segments")); "

@@ -54,7 +54,7 @@ import Testing
 
     @Test func committedSchemaIsTheGeneratedOne() throws {
         let committed = try String(contentsOf: scenariosFolder.appendingPathComponent("scenario.schema.json"), encoding: .utf8)
-        #expect(committed == ScenarioFile.jsonSchema(), "Scenarios/scenario.schema.json is stale: run `swift run jornada schema > Scenarios/scenario.schema.json`")
+        #expect(committed == ScenarioFile.jsonSchema(), "Scenarios/scenario.schema.json is stale: run scripts/update-scenario-docs.sh")
         let parsed = try JSONSerialization.jsonObject(with: Data(committed.utf8)) as? [String: Any]
         #expect(parsed?["$schema"] as? String == "https://json-schema.org/draft/2020-12/schema")
         #expect(parsed?["additionalProperties"] as? Bool == false)
@@ -66,7 +66,7 @@ import Testing
         let end = "<!-- fields:end -->"
         let start = try #require(readme.range(of: begin)), stop = try #require(readme.range(of: end))
         #expect(String(readme[start.upperBound..<stop.lowerBound]) == ScenarioFile.fieldTableMarkdown(),
-                "the field table in Scenarios/README.md is stale: paste `swift run jornada schema --markdown` between the markers")
+                "the field table in Scenarios/README.md is stale: run scripts/update-scenario-docs.sh")
     }
 
     @Test func everyDeclaredFieldIsInTheTable() {

@@ -152,6 +152,10 @@ import Yams
             "s.yaml:14: segments[0].kind: unknown value 'cafee' (did you mean 'cafe'?); expected one of cafe, bar, restaurant, shop, distributor, importer")
         #expect(readError(smallScenario + "\nsegments:\n  - {kind: importer, share: 0.1}\n") ==
             "s.yaml:14: segments[0].kegsPerDay: required: importer has no built-in profile (give share, kegsPerDay, casesPerDay, creditLimit, draughtShare)")
+        #expect(readError(smallScenario + "\nsegments:\n  - {kind: importer}\n") ==
+            "s.yaml:14: segments[0].share: required: importer has no built-in profile (give share, kegsPerDay, casesPerDay, creditLimit, draughtShare)")
+        #expect(readError(smallScenario + "\nsegments:\n  - {kind: importer, share: 0}\n") == nil)
+        #expect(readError(smallScenario + "\nsegments:\n  - {kind: bar}\n  - {kind: bar}\n") == "s.yaml:15: segments[1].kind: bar is listed twice")
         #expect(readError(smallScenario + "\nsegments:\n  - {kind: bar, channelMix: {portal: 0, app: 0}}\n") ==
             "s.yaml:14: segments[0].channelMix: the weights must have a positive sum")
         let allZero = ["cafe", "bar", "restaurant", "shop", "distributor"].map { "  - {kind: \($0), share: 0}" }.joined(separator: "\n")
