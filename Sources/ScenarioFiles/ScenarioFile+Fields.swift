@@ -80,7 +80,7 @@ enum Fields {
         Field("zone", "Home zone index, 0 … zoneGrid²−1 (null: spread round-robin over the zones).", \.zone, C.optional(C.integer(0, 4095))),
         Field("shift", "Shift per weekday.", \.shift, C.weekHours),
         Field("costPerHour", "Cost per technician-hour in euros.", \.costPerHour, C.number(0, 1_000_000)),
-    ]) }
+    ], check: Validation.technicians) }
 
     static var policies: ObjectDecl<EnginePolicies> { ObjectDecl<EnginePolicies>("policies", "How the scheduler orders jobs and how offers are ranked.", [
         Field("delivery", "Delivery in-tier policy.", \.deliveryPolicy, C.choice(PriorityPolicy.allCases.map { ($0.rawValue, $0) })),

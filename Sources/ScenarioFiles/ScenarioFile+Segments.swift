@@ -32,7 +32,7 @@ enum Segments {
             Field("digitalAdoption", "Share of retailers who use the digital channels.", \.digitalAdoption, C.probability),
             Field("kegValue", "Value of one keg in euros.", \.kegValue, C.number(0, 1_000_000)),
             Field("caseValue", "Value of one case in euros.", \.caseValue, C.number(0, 1_000_000)),
-        ])
+        ], check: Validation.segment)
     }
 
     /// A profile with nothing set, for a kind without a built-in one.

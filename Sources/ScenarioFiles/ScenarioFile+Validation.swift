@@ -18,6 +18,17 @@ enum Validation {
         if c.hours.days.allSatisfy(\.isEmpty) {
             throw at.fail("hours", "the calendar is never open: give business hours for at least one day")
         }
+        do { _ = try c.businessCalendar() } catch { throw at.fail("hours", error.description) }
+    }
+
+    static func technicians(_ t: TechnicianGroupSpec, _ at: Located) throws(ScenarioError) {
+        if t.shift.days.allSatisfy(\.isEmpty) { throw at.fail("shift", "the group never works: give hours for at least one day") }
+    }
+
+    static func segment(_ s: SegmentSpec, _ at: Located) throws(ScenarioError) {
+        if s.share > 0, s.deliveryHours.days.allSatisfy(\.isEmpty) {
+            throw at.fail("deliveryHours", "\(s.kind.rawValue) outlets would never receive a delivery: give hours for at least one day")
+        }
     }
 
     static func region(_ r: RegionSpec, _ at: Located) throws(ScenarioError) {

@@ -94,6 +94,12 @@ public enum ScenarioFile {
         return scenario
     }
 
+    /// Checks a scenario built in code with the file reader's rules, by reading back its resolved form
+    /// (errors name lines of that text, as `file`). - Throws: `ScenarioError`.
+    public static func validate(_ scenario: Scenario, file: String = "(resolved scenario)") throws(ScenarioError) {
+        _ = try parse(resolvedYAML(scenario), file: file, defaultName: scenario.name)
+    }
+
     /// The scenario with its resolved text and hash.
     public static func loaded(_ scenario: Scenario) -> LoadedScenario {
         let text = resolvedYAML(scenario)

@@ -106,4 +106,15 @@ import TechnicianBooking
         #expect(fnv1a64("") == 0xcbf2_9ce4_8422_2325)
         #expect(fnv1a64("a") == 0xaf63_dc4c_8601_ec8c)
     }
+
+    @Test func aScenarioBuiltInCodeIsCheckedByTheSameRules() throws {
+        var s = try ScenarioFile.parse(smallScenario, file: "s.yaml")
+        try ScenarioFile.validate(s)
+        s.regions[0].depots[0].vehicles[0].kegs = -4
+        #expect(throws: ScenarioError.self) { try ScenarioFile.validate(s) }
+        do { try ScenarioFile.validate(s) } catch {
+            #expect(error.field == "regions[0].depots[0].vehicles[0].kegs")
+            #expect(error.message == "must be ≥ 0, got -4")
+        }
+    }
 }
