@@ -115,6 +115,21 @@ import Yams
         #expect(readError("days: 14\nregions: [\n") != nil)
     }
 
+    @Test func oversizedFilesAndDirectoriesAreRefusedBeforeReading() throws {
+        let big = URL(fileURLWithPath: NSTemporaryDirectory()).appendingPathComponent("jornada-big-\(getpid()).yaml")
+        #expect(FileManager.default.createFile(atPath: big.path, contents: nil))
+        defer { try? FileManager.default.removeItem(at: big) }
+        let handle = try FileHandle(forWritingTo: big)
+        try handle.truncate(atOffset: UInt64(ScenarioFile.maxBytes + 1))   // sparse: nothing is written
+        try handle.close()
+        do { _ = try ScenarioFile.load(path: big.path); Issue.record("read an oversized file") } catch {
+            #expect(error.description == "\(big.path): the file is 16777217 bytes; scenario files are at most 16777216 (16 MiB)")
+        }
+        do { _ = try ScenarioFile.load(path: NSTemporaryDirectory()); Issue.record("read a directory") } catch {
+            #expect(error.message == "is a directory, not a scenario file")
+        }
+    }
+
     @Test func missingFileIsAnErrorNotACrash() {
         do { _ = try ScenarioFile.load(path: "/nonexistent/x.yaml"); Issue.record("read a missing file") } catch {
             #expect(error.description == "/nonexistent/x.yaml: cannot read the file (no such file, or not readable)")
