@@ -19,6 +19,7 @@ let package = Package(
         .library(name: "RunOutputs", targets: ["RunOutputs"]),
         .library(name: "Benchmarking", targets: ["Benchmarking"]),
         .library(name: "PlanningFiles", targets: ["PlanningFiles"]),
+        .library(name: "ScenarioFiles", targets: ["ScenarioFiles"]),
         .executable(name: "jornada", targets: ["jornada"]),
     ],
     dependencies: [
@@ -50,10 +51,19 @@ let package = Package(
             name: "PlanningFiles",
             dependencies: ["DiscreteEvents", "DeliveryScheduling", .product(name: "Yams", package: "Yams")],
             swiftSettings: strict),
+        // The scenario format: reader, validation with line-level errors, resolved form, JSON Schema.
+        .target(
+            name: "ScenarioFiles",
+            dependencies: [
+                "DiscreteEvents", "DeliveryScheduling", "TechnicianBooking", "RetailerJourneys",
+                .product(name: "Yams", package: "Yams"),
+            ],
+            swiftSettings: strict),
         .executableTarget(
             name: "jornada",
             dependencies: [
-                "DiscreteEvents", "DeliveryScheduling", "TechnicianBooking", "RetailerJourneys", "RunOutputs", "Benchmarking", "PlanningFiles",
+                "DiscreteEvents", "DeliveryScheduling", "TechnicianBooking", "RetailerJourneys", "RunOutputs", "Benchmarking",
+                "PlanningFiles", "ScenarioFiles",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strict),
@@ -61,6 +71,7 @@ let package = Package(
         .testTarget(name: "DeliverySchedulingTests", dependencies: ["DeliveryScheduling", "PlanningFiles"], swiftSettings: strict),
         .testTarget(name: "TechnicianBookingTests", dependencies: ["TechnicianBooking"], swiftSettings: strict),
         .testTarget(name: "RetailerJourneysTests", dependencies: ["RetailerJourneys"], swiftSettings: strict),
+        .testTarget(name: "ScenarioFilesTests", dependencies: ["ScenarioFiles", "RetailerJourneys", .product(name: "Yams", package: "Yams")], swiftSettings: strict),
         .testTarget(name: "JornadaCLITests", dependencies: ["jornada"], swiftSettings: strict),
     ]
 )
