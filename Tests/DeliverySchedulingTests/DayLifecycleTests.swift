@@ -194,4 +194,73 @@ struct DayLifecycleTests {
         #expect(again.examinedSlots == 10 && again.candidates == 8)
         #expect(routeOrder(again) == routeOrder(plan))
     }
+
+    /// Thirty days of random lifecycle operations (submit, update, cancel, dispatch, plan and commit
+    /// tomorrow at the cut-off, sometimes with a stale plan, depart, serve, breakdowns, close): no job is
+    /// lost or duplicated, the outcome feed lists every served, cancelled and dispatched job exactly once,
+    /// and the queue and route bookkeeping stay consistent.
+    @Test(arguments: [UInt64(1), 2, 3])
+    func randomDaysLoseNoJobAndFeedEveryOutcomeOnce(seed: UInt64) throws {
+        var s = makeScheduler(policy: .earliestDeadline, vehicles: 4)
+        let depot = DepotID(0)
+        var rng = RandomStream(seed: seed, stream: 21)
+        var submitted: [JobID] = []
+        var gone: [JobID: JobOutcomeKind] = [:]
+        var untimedCompletions = 0
+        var feed: [JobOutcome] = []
+        var stale: DayPlan?
+        for day in 0..<30 {
+            // Morning: trucks leave (one may break down first), then serve most of their stops.
+            for v in s.vehicles(of: depot) {
+                if rng.nextUnit() < 0.1 { try s.setVehicleAvailability(v, day: day, available: false); continue }
+                let route = try s.depart(v, day: day)
+                for (k, id) in route.enumerated() where rng.nextUnit() < 0.85 {
+                    if k % 5 == 4 { try s.complete(id); untimedCompletions += 1; gone[id] = .served } else {
+                        try s.complete(id, at: SimTime(day: day, hour: 9 + k % 8)); gone[id] = .served
+                    }
+                }
+            }
+            // Orders and changes during the day.
+            for k in 0..<20 {
+                let now = SimTime(day: day, hour: 8 + k % 9)
+                let live = s.liveJobs
+                switch rng.nextInt(below: 10) {
+                case 0...4:
+                    submitted.append(try s.submit(randomJob(&rng, now: now, day: day + 1 + Int(rng.nextInt(below: 2))), at: now))
+                case 5, 6:
+                    guard let id = live.randomElement(using: &rng) else { continue }
+                    if s.status(id) == .frozen {
+                        #expect(throws: DeliverySchedulingError.jobFrozen(id)) { try s.update(id, JobUpdate(tier: .high)) }
+                    } else {
+                        let v = s.version(of: id)!
+                        try s.update(id, JobUpdate(value: Int64(k)))
+                        #expect(s.version(of: id) == v &+ 1)
+                    }
+                case 7:
+                    guard let id = live.randomElement(using: &rng), s.status(id) != .frozen else { continue }
+                    try s.cancel(id, at: now); gone[id] = .cancelled
+                case 8:
+                    if let d = try s.dispatchNext(depot: depot, at: now) { gone[d.id] = .dispatched }
+                default:
+                    stale = try s.planDay(depot: depot, day: day + 1)
+                }
+            }
+            // Cut-off: plan tomorrow and commit (sometimes an older plan lands afterwards).
+            s.commit(try s.planDay(depot: depot, day: day + 1))
+            if let old = stale, rng.nextUnit() < 0.3 { s.commit(old) }
+            stale = nil
+            #expect(s.checkInvariants() && s.checkDayInvariants(), "day \(day)")
+            let closing = try s.closeDay(depot: depot, day: day)
+            #expect(closing.returnedToQueue.allSatisfy { s.status($0) == .pending })
+            #expect(s.checkInvariants() && s.checkDayInvariants(), "after closing day \(day)")
+            s.drainOutcomes(into: &feed)
+        }
+        // Every job is exactly one of live or gone; every timed outcome is fed once, with its kind.
+        let live = Set(s.liveJobs)
+        for id in submitted { #expect(live.contains(id) != (gone[id] != nil), "\(id) lost or duplicated") }
+        #expect(live.count + gone.count == submitted.count)
+        #expect(Set(feed.map(\.job)).count == feed.count)
+        #expect(feed.count == gone.count - untimedCompletions)
+        for o in feed { #expect(gone[o.job] == o.outcome) }
+    }
 }
