@@ -18,7 +18,7 @@ public struct SimulationBench: Sendable {
     public init(sizes: [Int], days: Int, seed: UInt64) { self.sizes = sizes; self.days = days; self.seed = seed }
 
     /// Process CPU seconds (user + system, all threads). - Complexity: O(1).
-    static func processCPUSeconds() -> Double {
+    public static func processCPUSeconds() -> Double {
         var ts = timespec()
         clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts)
         return Double(ts.tv_sec) + Double(ts.tv_nsec) / 1e9

@@ -253,7 +253,8 @@ public struct EventQueue<Event> {
         makeUnique()
         guard settleFront() else { return nil }
         let e = popFront()
-        last = e.time
+        // An early entry (below `last`) leaves `last` where it is: the buckets are relative to it.
+        if e.time > last { last = e.time }
         clock = e.time
         release(slot: Int(e.slot))
         return (SimTime(ticks: Int64(bitPattern: e.time)), e.event)
@@ -294,6 +295,13 @@ public struct EventQueue<Event> {
 
     @inlinable @inline(__always)
     mutating func insert(_ e: Entry) {
+        // An entry below `last` (possible after a bucket was spread around its minimum while the clock
+        // stays behind, e.g. `peekTime` then `advance(to:)` then `schedule`) precedes every bucket and
+        // every front entry: it goes to the front, which pops in time order.
+        if e.time < last {
+            pushFront(e)
+            return
+        }
         let b = 64 &- (e.time ^ last).leadingZeroBitCount
         if b <= frontLevel {
             pushFront(e)

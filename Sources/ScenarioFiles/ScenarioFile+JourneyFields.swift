@@ -54,6 +54,7 @@ extension Fields {
         Field("pickupServiceTime", "Pickup service time.", \.pickupServiceTime, C.duration(maxDays: 1)),
         Field("massProblemThreshold", "Reports from one batch within detectionWindowDays that trigger a mass-problem alert.", \.massProblemThreshold, C.integer(1, 100_000)),
         Field("detectionWindowDays", "The detection window, in days.", \.detectionWindowDays, C.integer(1, maxDays)),
+        Field("massProblemFactor", "The window's reports must also exceed this multiple of what the normal defect rate predicts for the batch's kegs.", \.massProblemFactor, C.number(1, 1_000)),
     ]) }
 
     static let severityNames: [(String, Severity)] = [("machineDown", .machineDown), ("degraded", .degraded), ("installation", .installation), ("minor", .minor)]
@@ -72,5 +73,7 @@ extension Fields {
         Field("confirmDelay", "Time the retailer takes to confirm a held slot.", \.confirmDelay, C.duration(maxDays: 30)),
         Field("firstTimeFix", "Probability that the visit fixes the machine the first time.", \.firstTimeFix, C.probability),
         Field("partsLeadTime", "Parts lead time before a return visit.", \.partsLeadTime, C.duration()),
+        Field("maintenanceIntervalDays", "Days between preventive maintenance visits (draught line cleaning) per installed machine; 0 = none.", \.maintenanceIntervalDays, C.integer(0, maxDays)),
+        Field("maintenanceDuration", "Maintenance visit length.", \.maintenanceDuration, C.duration(maxDays: 1)),
     ]) }
 }

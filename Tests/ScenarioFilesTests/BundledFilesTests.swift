@@ -42,7 +42,7 @@ import Testing
     @Test(arguments: [
         ("summer-peak", Disruption.demandPeak(region: nil, day: 30, days: 30, factor: 1.6)),
         ("bad-keg-batch", Disruption.badKegBatch(region: 0, day: 20, days: 3, defectRate: 0.08)),
-        ("technician-shortage", Disruption.technicianAbsence(region: 0, count: 11, day: 10, days: 40)),
+        ("technician-shortage", Disruption.technicianAbsence(region: 0, count: 17, day: 10, days: 40)),
     ])
     func disruptionScenarioIsBaselinePlusOneDisruption(_ name: String, _ disruption: Disruption) throws {
         var s = try load(name).scenario

@@ -19,6 +19,28 @@ extension RegionModel {
         if at.day < scenario.days { agenda.schedule(.machineFails(retailer: Int32(r)), at: at) }
     }
 
+    /// Schedules a machine's next preventive maintenance `interval` days after `t` (at 08:00). - Complexity: O(1).
+    mutating func scheduleMaintenance(_ r: Int, afterDays days: Int, from t: SimTime, _ agenda: inout Agenda<RegionEvent>) {
+        guard scenario.journeys.assistance.maintenanceIntervalDays > 0 else { return }
+        let at = SimTime(day: t.day + max(1, days), hour: 8)
+        if at.day < scenario.days { agenda.schedule(.maintenanceDue(retailer: Int32(r)), at: at) }
+    }
+
+    /// Maintenance is due: a minor-severity visit is offered (or postponed while another ticket is open).
+    /// - Complexity: one offer.
+    mutating func maintenanceDue(retailer r: Int, _ agenda: inout Agenda<RegionEvent>) {
+        let now = agenda.now
+        let interval = scenario.journeys.assistance.maintenanceIntervalDays
+        guard population.draught[r], population.active[r] else { return }
+        guard population.openTicket[r] < 0 else { scheduleMaintenance(r, afterDays: 7, from: now, &agenda); return }
+        let deadline = allocator.config.slaPolicy.deadline(.minor, after: now)
+        let t = tickets.add(retailer: r, severity: .minor, at: now, deadline: deadline, earliest: now, approvedDay: -1, purpose: .maintenance)
+        population.openTicket[r] = Int32(t)
+        tickets.stage[t] = .offering
+        ticketStep(t, &agenda)
+        scheduleMaintenance(r, afterDays: interval, from: now, &agenda)
+    }
+
     /// A machine fails: a ticket opens, self-diagnosis first. - Complexity: O(1) plus a remote offer.
     mutating func machineFails(retailer r: Int, _ agenda: inout Agenda<RegionEvent>) {
         let now = agenda.now
@@ -87,8 +109,12 @@ extension RegionModel {
     func visitRequest(_ t: Int, _ rng: inout RandomStream) -> OfferRequest {
         let r = Int(tickets.retailer[t])
         let a = scenario.journeys.assistance
-        let install = tickets.severity[t] == .installation
-        let duration = install ? scenario.journeys.onboarding.installationDuration.sample(&rng) : a.visitDuration.sample(&rng)
+        let install = tickets.purpose[t] == .installation
+        let duration = switch tickets.purpose[t] {
+        case .installation: scenario.journeys.onboarding.installationDuration.sample(&rng)
+        case .maintenance: a.maintenanceDuration.sample(&rng)
+        case .repair: a.visitDuration.sample(&rng)
+        }
         // After three empty offers the ticket is offered on the longest horizon (minor) rather than never.
         return OfferRequest(retailer: r, zone: Int(population.zone[r]), kind: .field, skill: install ? .installation : .draughtSystems,
                             duration: max(.minutes(15), duration), severity: tickets.offers[t] >= 3 ? .minor : tickets.severity[t],
@@ -177,11 +203,19 @@ extension RegionModel {
         let sev = tickets.severity[t]
         let first = tickets.visits[t] == 0
         tickets.visits[t] &+= 1
+        if tickets.purpose[t] == .maintenance {
+            metrics.maintenanceVisits += 1
+            if counts(tickets.openedAt[t]) { metrics.maintenanceOnTime.record(slot.visitStart <= tickets.slaDeadline[t]) }
+            note(now, r, .maintenanceDone)
+            population.openTicket[r] = -1
+            tickets.end(t)
+            return
+        }
         if first && counts(tickets.openedAt[t]) {
             metrics.timeToVisit[sev.rawValue].record((slot.visitStart - tickets.openedAt[t]).hours)
             metrics.visitSLA[sev.rawValue].record(slot.visitStart <= tickets.slaDeadline[t])
         }
-        if sev == .installation {
+        if tickets.purpose[t] == .installation {
             installed(t, now: now, &agenda)
             return
         }

@@ -79,7 +79,8 @@ extension RegionModel {
         // The equipment is delivered first; the installation is booked no earlier than that.
         let delivered = now + scenario.journeys.onboarding.equipmentLeadDays.sample(&rng)
         let deadline = allocator.config.slaPolicy.deadline(.installation, after: delivered)
-        let t = tickets.add(retailer: r, severity: .installation, at: now, deadline: deadline, earliest: delivered, approvedDay: now.day)
+        let t = tickets.add(retailer: r, severity: .installation, at: now, deadline: deadline, earliest: delivered, approvedDay: now.day,
+                            purpose: .installation)
         population.openTicket[r] = Int32(t)
         tickets.stage[t] = .offering
         schedule(t, at: now, &agenda)   // offered now, for visits no earlier than the delivery (earliestStart)
@@ -95,6 +96,7 @@ extension RegionModel {
         tickets.end(t)
         notify(r)
         scheduleNextFailure(r, after: now, &agenda)
+        scheduleMaintenance(r, afterDays: scenario.journeys.assistance.maintenanceIntervalDays, from: now, &agenda)
     }
 
     /// The day's first sales-rep visits, oldest approval first, up to the region's daily capacity.

@@ -64,6 +64,7 @@ extension RegionModel {
         batches.ensure(b, rate: defectRate(day: b))
         if batches.firstDelivery[b] == .distantFuture { batches.firstDelivery[b] = t }
         batches.recipients[b].append(Int32(r))
+        batches.kegs[b] += kegs
         var rng = streams.stream(r, .defects, Int(population.orderSequence[r]))
         let rate = batches.defectRate[b]
         var bad = 0
@@ -123,7 +124,10 @@ extension RegionModel {
         let since = now - .days(Int64(max(1, p.detectionWindowDays)))
         var inWindow = 0
         for t in batches.reports[b] where t >= since { inWindow += 1 }
-        guard inWindow >= max(1, p.massProblemThreshold) else { return }
+        // Ordinary defects of a large batch are no mass problem: the count must also stand well above what
+        // the normal rate predicts for the kegs shipped.
+        let expected = p.defectRate * Double(batches.kegs[b])
+        guard inWindow >= max(1, p.massProblemThreshold), Double(inWindow) > p.massProblemFactor * expected else { return }
         detect(batch: b, now: now)
     }
 

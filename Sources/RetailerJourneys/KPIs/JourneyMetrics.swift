@@ -105,6 +105,10 @@ public struct JourneyMetrics: Sendable, Hashable {
     public var emptyOffers = 0
     /// Bookings displaced by technician absences.
     public var displacedVisits = 0
+    /// Preventive maintenance visits done.
+    public var maintenanceVisits = 0
+    /// Maintenance visits started within their horizon (due day + the minor severity's SLA).
+    public var maintenanceOnTime = Share()
 
     // Costs.
     /// Distance driven, km.
@@ -146,7 +150,8 @@ public struct JourneyMetrics: Sendable, Hashable {
         visitsCancelled += o.visitsCancelled; firstTimeFix.merge(o.firstTimeFix)
         for i in timeToVisit.indices { timeToVisit[i].merge(o.timeToVisit[i]); visitSLA[i].merge(o.visitSLA[i]) }
         timeToResolution.merge(o.timeToResolution); holdsExpired += o.holdsExpired; emptyOffers += o.emptyOffers
-        displacedVisits += o.displacedVisits
+        displacedVisits += o.displacedVisits; maintenanceVisits += o.maintenanceVisits
+        maintenanceOnTime.merge(o.maintenanceOnTime)
         distance += o.distance; truckHours += o.truckHours; deliveryCost += o.deliveryCost
         technicianHours += o.technicianHours; technicianShiftHours += o.technicianShiftHours
         technicianCost += o.technicianCost

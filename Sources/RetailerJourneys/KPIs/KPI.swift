@@ -87,6 +87,8 @@ public struct KPI: Sendable, Hashable {
         sample("assistance.timeToResolution", m.timeToResolution, "hours", "time from failure to the machine working again")
         add("assistance.holdsExpired", Double(m.holdsExpired), "count", 0, "held slots that expired before the retailer confirmed")
         add("assistance.emptyOffers", Double(m.emptyOffers), "count", 0, "offers with no slot inside the SLA horizon")
+        add("assistance.maintenanceVisits", Double(m.maintenanceVisits), "count", 0, "preventive maintenance visits done (draught line cleaning)")
+        share("assistance.maintenanceOnTime", m.maintenanceOnTime, "maintenance visits started within the minor severity's SLA horizon of their due date")
         add("assistance.displacedVisits", Double(m.displacedVisits), "count", 0, "booked visits displaced by technician absences")
         add("assistance.utilisation", m.technicianShiftHours == 0 ? .nan : m.technicianHours / m.technicianShiftHours, "share", 0,
             "field-technician hours booked (travel and visits) over shift hours")

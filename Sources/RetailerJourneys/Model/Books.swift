@@ -75,8 +75,14 @@ enum TicketStage: UInt8 {
     case selfDiagnosis, remoteBooked, offering, held, confirmed, partsWait, closed
 }
 
-/// Technical-assistance and installation tickets.
+/// What a ticket is for.
+enum TicketPurpose: UInt8 {
+    case repair, installation, maintenance
+}
+
+/// Technical-assistance, installation and maintenance tickets.
 struct TicketBook {
+    var purpose: [TicketPurpose] = []
     var retailer: [Int32] = []
     var severity: [Severity] = []
     var stage: [TicketStage] = []
@@ -95,7 +101,7 @@ struct TicketBook {
     var open = 0
 
     mutating func add(retailer r: Int, severity s: Severity, at t: SimTime, deadline: SimTime, earliest e: SimTime,
-                      approvedDay a: Int) -> Int {
+                      approvedDay a: Int, purpose p: TicketPurpose = .repair) -> Int {
         open += 1
         let noRes = ReservationID(index: -1, generation: 0)
         let noSlot = SlotOffer(technician: -1, day: 0, startSlot: 0, travelSlots: 0, visitSlots: 0, calendarVersion: 0,
@@ -105,11 +111,12 @@ struct TicketBook {
             retailer[i] = Int32(r); severity[i] = s; stage[i] = .selfDiagnosis; openedAt[i] = t; slaDeadline[i] = deadline
             earliest[i] = e; reservation[i] = noRes; slot[i] = noSlot; visits[i] = 0; offers[i] = 0; approvedDay[i] = Int32(a)
             token[i] &+= 1
+            purpose[i] = p
             return i
         }
         retailer.append(Int32(r)); severity.append(s); stage.append(.selfDiagnosis); openedAt.append(t)
         slaDeadline.append(deadline); earliest.append(e); reservation.append(noRes); slot.append(noSlot)
-        visits.append(0); offers.append(0); approvedDay.append(Int32(a)); token.append(0)
+        visits.append(0); offers.append(0); approvedDay.append(Int32(a)); token.append(0); purpose.append(p)
         return retailer.count - 1
     }
 
@@ -142,11 +149,14 @@ struct BatchBook {
     var reported: [[Int32]] = []
     /// Warned retailers per batch.
     var warned: [Bool] = []
+    /// Kegs of the batch delivered so far.
+    var kegs: [Int] = []
 
     mutating func ensure(_ b: Int, rate: Double) {
         while defectRate.count <= b {
             defectRate.append(rate); firstDelivery.append(.distantFuture); reports.append([]); firstReport.append(.distantFuture)
             detected.append(false); recipients.append([]); pending.append([]); reported.append([]); warned.append(false)
+            kegs.append(0)
         }
     }
 }

@@ -24,7 +24,15 @@ extension RegionModel {
 
     /// Day 0 only: the first machine failure of every installed machine. - Complexity: O(retailers).
     mutating func bootstrap(_ agenda: inout Agenda<RegionEvent>) {
-        for r in 0..<population.count where population.draught[r] { scheduleNextFailure(r, after: agenda.now, &agenda) }
+        let interval = scenario.journeys.assistance.maintenanceIntervalDays
+        for r in 0..<population.count where population.draught[r] {
+            scheduleNextFailure(r, after: agenda.now, &agenda)
+            // The first maintenance falls anywhere in the first interval, so visits spread over the days.
+            if interval > 0 {
+                var rng = streams.stream(r, .assistance, -1)
+                scheduleMaintenance(r, afterDays: Int(rng.nextInt(below: UInt64(interval))), from: agenda.now, &agenda)
+            }
+        }
     }
 
     /// The demand factor of a segment on a day: weekday × season × active peaks. - Complexity: O(disruptions).

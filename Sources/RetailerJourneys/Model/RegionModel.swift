@@ -29,6 +29,8 @@ public enum RegionEvent: Sendable {
     case defectFound(retailer: Int32, kegs: Int32, batch: Int32)
     /// An installed machine fails.
     case machineFails(retailer: Int32)
+    /// An installed machine is due for preventive maintenance.
+    case maintenanceDue(retailer: Int32)
     /// A technical-assistance ticket moves on.
     case ticketStep(ticket: Int32, token: Int32)
     /// A new application arrives.
@@ -115,6 +117,7 @@ public struct RegionModel: SimulationModel {
         case .truckLeaves(let run): driveToNext(Int(run), &agenda)
         case .defectFound(let r, let kegs, let batch): defectFound(retailer: Int(r), kegs: Int(kegs), batch: Int(batch), &agenda)
         case .machineFails(let r): machineFails(retailer: Int(r), &agenda)
+        case .maintenanceDue(let r): maintenanceDue(retailer: Int(r), &agenda)
         case .ticketStep(let t, let token): if tickets.token[Int(t)] == token { ticketStep(Int(t), &agenda) }
         case .application(let seq): application(Int(seq), &agenda)
         case .applicantStep(let a): applicantStep(Int(a), &agenda)
@@ -159,6 +162,6 @@ public enum TraceEvent: Sendable, Hashable {
     case orderPicked, orderPlanned, outForDelivery, delivered, rescheduleProposed, rescheduleAccepted
     case rescheduleRefused, defectReported, returnAccepted, returnRefused, pickedUp, creditGranted, batchWarning
     case machineFailed, selfResolved, remoteBooked, remoteResolved, visitOffered, visitHeld, holdExpired
-    case visitConfirmed, visitDone, fixed, returnVisitNeeded, applied, documentsAsked, abandoned, approved
+    case visitConfirmed, visitDone, fixed, returnVisitNeeded, maintenanceDone, applied, documentsAsked, abandoned, approved
     case salesRepVisit, equipmentDelivered, installed
 }

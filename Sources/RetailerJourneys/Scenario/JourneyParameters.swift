@@ -101,6 +101,9 @@ public struct ReturnParameters: Sendable, Equatable {
     public var massProblemThreshold: Int = 5
     /// The detection window, in days.
     public var detectionWindowDays: Int = 7
+    /// The window's reports must also exceed this multiple of what the normal defect rate predicts for the
+    /// kegs of the batch delivered so far, so a large batch's ordinary defects raise no alarm.
+    public var massProblemFactor: Double = 4
     /// Defaults. - Complexity: O(1).
     public init() {}
 }
@@ -133,6 +136,10 @@ public struct AssistanceParameters: Sendable, Equatable {
     public var firstTimeFix: Double = 0.8
     /// Parts lead time before a return visit.
     public var partsLeadTime: RandomDuration = .days(2)
+    /// Days between preventive maintenance visits (draught line cleaning) of each installed machine; 0 = none.
+    public var maintenanceIntervalDays: Int = 42
+    /// Length of a maintenance visit.
+    public var maintenanceDuration: RandomDuration = .minutes(40)
     /// Defaults. - Complexity: O(1).
     public init() {}
 }
