@@ -33,7 +33,7 @@ import Testing
         #expect(s.regions.count == 1 && s.regions[0].name == "Lisboa")
         #expect(s.retailerCount == 5000 && s.days == 90)
         #expect(s.regions[0].depots.map(\.name) == ["Norte", "Sul"])
-        #expect(s.regions[0].depots.map { $0.vehicles.reduce(0) { $0 + $1.count } } == [16, 16])
+        #expect(s.regions[0].depots.map { $0.vehicles.reduce(0) { $0 + $1.count } } == [20, 20])
         #expect(s.regions[0].technicians.reduce(0) { $0 + $1.count } == 40)
         #expect(s.disruptions.isEmpty)
     }

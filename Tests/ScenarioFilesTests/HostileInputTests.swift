@@ -156,8 +156,8 @@ import Yams
         #expect(readError(small(replacing: "{name: Campo, count: 4}", with: "{name: Campo, count: 4}\n      - {name: Campo, count: 1}")) ==
             "s.yaml:13: regions[0].technicians[1].name: another technician group is named 'Campo' (regions[0].technicians[0])")
         #expect(readError(small(replacing: "count: 3", with: "count: 0")) == "s.yaml:10: regions[0].depots[0].vehicles: the depot has no trucks (every count is 0)")
-        #expect(readError(smallScenario + "\njourneys:\n  ordering: {alertCoverDays: 8}\n") ==
-            "s.yaml:14: journeys.ordering.orderUpToDays: must be greater than alertCoverDays (8), got 7")
+        #expect(readError(smallScenario + "\njourneys:\n  ordering: {alertCoverDays: 12}\n") ==
+            "s.yaml:14: journeys.ordering.orderUpToDays: must be greater than alertCoverDays (12), got 10")
         #expect(readError(small(replacing: "{name: Campo, count: 4}", with: "{name: Campo, count: 4, shift: {every-day: []}}")) ==
             "s.yaml:12: regions[0].technicians[0].shift: the group never works: give hours for at least one day")
         #expect(readError(smallScenario + "\nsegments:\n  - {kind: bar, deliveryHours: {}}\n") ==
