@@ -1,0 +1,79 @@
+import Foundation
+import Testing
+
+/// `jornada run` end to end on the tiny bundled scenario (debug build).
+@Suite("jornada run, end to end")
+struct RunCLITests {
+    static func tempDir(_ tag: String) -> URL {
+        FileManager.default.temporaryDirectory.appendingPathComponent("jornada-run-\(tag)-\(UUID().uuidString)")
+    }
+
+    @Test func writesEveryFileAndPrintsTheFolderLast() throws {
+        let out = Self.tempDir("files")
+        defer { try? FileManager.default.removeItem(at: out) }
+        let r = try Tool.run(["run", "Scenarios/tiny.yaml", "--out", out.path])
+        #expect(r.status == 0, "\(r.stderr)")
+        let lines = r.stdout.split(separator: "\n")
+        #expect(lines.last.map(String.init) == out.path)
+        #expect(r.stdout.contains("delivery.otif"))
+        #expect(r.stdout.contains("orders: placed"))
+        #expect(r.stdout.contains("events/s"))
+        for f in ["summary.json", "kpis.csv", "daily.csv", "scenario.resolved.yaml"] {
+            #expect(FileManager.default.fileExists(atPath: out.appendingPathComponent(f).path), "\(f) missing")
+        }
+        let daily = try String(contentsOf: out.appendingPathComponent("daily.csv"), encoding: .utf8)
+        #expect(daily.split(separator: "\n").count == 1 + 14)   // header + one row per day of tiny.yaml
+        let summary = try String(contentsOf: out.appendingPathComponent("summary.json"), encoding: .utf8)
+        #expect(summary.contains("\"seed\": "))
+        #expect(summary.contains("\"hash\": "))
+        // No wall-clock figure may reach summary.json: it must be byte-identical across runs.
+        #expect(!summary.contains("seconds"))
+    }
+
+    @Test func seedAndDaysOverridesChangeTheRun() throws {
+        let a = Self.tempDir("a"), b = Self.tempDir("b")
+        defer { try? FileManager.default.removeItem(at: a); try? FileManager.default.removeItem(at: b) }
+        #expect(try Tool.run(["run", "Scenarios/tiny.yaml", "--out", a.path, "--quiet", "--days", "5"]).status == 0)
+        #expect(try Tool.run(["run", "Scenarios/tiny.yaml", "--out", b.path, "--quiet", "--days", "5", "--seed", "99"]).status == 0)
+        let sa = try String(contentsOf: a.appendingPathComponent("summary.json"), encoding: .utf8)
+        let sb = try String(contentsOf: b.appendingPathComponent("summary.json"), encoding: .utf8)
+        #expect(sa.contains("\"days\": 5"))
+        #expect(sb.contains("\"seed\": 99"))
+        #expect(sa != sb)
+    }
+
+    @Test func aBadScenarioIsRefusedBeforeRunningAndWritesNothing() throws {
+        let dir = Self.tempDir("bad")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let file = dir.appendingPathComponent("bad.yaml")
+        try "days: 10\nregions:\n  - name: X\n    retailers: -5\n    depots: []\n".write(to: file, atomically: true, encoding: .utf8)
+        let out = dir.appendingPathComponent("out")
+        let r = try Tool.run(["run", file.path, "--out", out.path])
+        #expect(r.status != 0)
+        #expect((r.stderr + r.stdout).contains("bad.yaml:4"))
+        #expect((r.stderr + r.stdout).contains("regions[0].retailers"))
+        #expect(!FileManager.default.fileExists(atPath: out.path))
+    }
+
+    @Test func anExistingNonEmptyOutputFolderIsNeverMixed() throws {
+        let out = Self.tempDir("busy")
+        try FileManager.default.createDirectory(at: out, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: out) }
+        try "keep me".write(to: out.appendingPathComponent("notes.txt"), atomically: true, encoding: .utf8)
+        let r = try Tool.run(["run", "Scenarios/tiny.yaml", "--out", out.path, "--days", "2"])
+        #expect(r.status != 0)
+        #expect((r.stderr + r.stdout).contains("not empty"))
+        #expect(try String(contentsOf: out.appendingPathComponent("notes.txt"), encoding: .utf8) == "keep me")
+        #expect(!FileManager.default.fileExists(atPath: out.appendingPathComponent("summary.json").path))
+    }
+
+    @Test func badOptionsAreRefused() throws {
+        let r = try Tool.run(["run", "Scenarios/tiny.yaml", "--days", "0"])
+        #expect(r.status != 0)
+        #expect(r.stderr.contains("--days"))
+        let missing = try Tool.run(["run", "Scenarios/no-such.yaml"])
+        #expect(missing.status != 0)
+        #expect(missing.stderr.contains("no-such.yaml"))
+    }
+}
