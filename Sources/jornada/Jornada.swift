@@ -7,7 +7,7 @@ struct Jornada: ParsableCommand {
         commandName: "jornada",
         abstract: "Simulate a brewer's retailers and benchmark its delivery and technician engines.",
         version: JornadaVersion.current,
-        subcommands: [Run.self, Validate.self, Schema.self, Plan.self, Bench.self])
+        subcommands: [Run.self, Validate.self, Schema.self, KPIs.self, Plan.self, Bench.self])
 }
 
 /// The version string printed by `jornada --version`.

@@ -77,3 +77,17 @@ struct RunCLITests {
         #expect(missing.stderr.contains("no-such.yaml"))
     }
 }
+
+@Suite("KPI glossary")
+struct KPIGlossaryTests {
+    @Test func resultsReadmeListsEveryKPI() throws {
+        let printed = try Tool.run(["kpis"])
+        #expect(printed.status == 0)
+        let readme = try String(contentsOf: Tool.packageRoot.appendingPathComponent("Results/README.md"), encoding: .utf8)
+        let begin = try #require(readme.range(of: "<!-- kpis:begin -->\n"))
+        let end = try #require(readme.range(of: "<!-- kpis:end -->"))
+        #expect(String(readme[begin.upperBound..<end.lowerBound]) == printed.stdout,
+                "Results/README.md's KPI table is stale: regenerate it from `jornada kpis`")
+        #expect(printed.stdout.contains("| `delivery.otif` | share |"))
+    }
+}

@@ -102,3 +102,13 @@ public struct KPI: Sendable, Hashable {
         return t
     }
 }
+
+extension KPI {
+    /// The KPI glossary as a Markdown table (key, unit, definition), from an empty run's table: every
+    /// KPI a run reports, in its order. - Complexity: O(KPIs).
+    public static func glossaryMarkdown() -> String {
+        var s = "| KPI | unit | definition |\n|---|---|---|\n"
+        for k in table(JourneyMetrics(), daily: []) { s += "| `\(k.key)` | \(k.unit) | \(k.definition) |\n" }
+        return s
+    }
+}
