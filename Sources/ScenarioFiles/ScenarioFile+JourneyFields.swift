@@ -49,7 +49,8 @@ extension Fields {
     static var returns: ObjectDecl<ReturnParameters> { ObjectDecl<ReturnParameters>("returns", "Journey 4.", [
         Field("defectRate", "Probability that a delivered keg is defective (normal production).", \.defectRate, C.probability),
         Field("reportDelay", "Time from delivery until a defect is found and reported.", \.reportDelay, C.duration()),
-        Field("acceptance", "Probability that automatic validation accepts a return.", \.acceptance, C.probability),
+        Field("acceptance", "Probability that automatic validation accepts a return reported inside the return window (else refused: evidence not conclusive).", \.acceptance, C.probability),
+        Field("returnWindowDays", "Returns reported more than this many days after delivery are refused (criterion: outside the return window).", \.returnWindowDays, C.integer(1, maxDays)),
         Field("creditPerKeg", "Credit per accepted keg, in euros.", \.creditPerKeg, C.number(0, 1_000_000)),
         Field("pickupServiceTime", "Pickup service time.", \.pickupServiceTime, C.duration(maxDays: 1)),
         Field("massProblemThreshold", "Reports from one batch within detectionWindowDays that trigger a mass-problem alert.", \.massProblemThreshold, C.integer(1, 100_000)),

@@ -18,7 +18,7 @@ struct ScenarioOutcomeTests {
     static var release: URL { Tool.packageRoot.appendingPathComponent(".build/release/jornada") }
 
     /// Runs `jornada run Scenarios/<name>.yaml` with the release binary into a fresh folder.
-    static func run(_ name: String) throws -> Summary {
+    static func run(_ name: String, _ extra: [String] = []) throws -> Summary {
         let bin = release
         guard FileManager.default.isExecutableFile(atPath: bin.path) else {
             Issue.record("no release build at \(bin.path): run `swift build -c release --product jornada` first")
@@ -28,7 +28,7 @@ struct ScenarioOutcomeTests {
         defer { try? FileManager.default.removeItem(at: out) }
         let p = Process()
         p.executableURL = bin
-        p.arguments = ["run", "Scenarios/\(name).yaml", "--out", out.path, "--quiet"]
+        p.arguments = ["run", "Scenarios/\(name).yaml", "--out", out.path, "--quiet"] + extra
         p.currentDirectoryURL = Tool.packageRoot
         p.standardOutput = Pipe()
         try p.run()
@@ -49,7 +49,9 @@ struct ScenarioOutcomeTests {
 
     @Test func baselineServesWellAndIsReproducible() throws {
         let a = try Self.run("baseline")
-        let b = try Self.run("baseline")
+        // The second run also audits both engines and the outcome feed at every simulated day end: a failed
+        // audit exits non-zero, and auditing must not change a byte of the result.
+        let b = try Self.run("baseline", ["--audit"])
         #expect(a.text == b.text, "two runs of the baseline must give byte-identical summary.json")
         #expect(a.holds == [true, true, true])
         #expect(a["delivery.otif"] >= 0.75)

@@ -47,8 +47,21 @@ import Testing
         let r = try ScenarioRun.run(s, options: RunOptions(trace: true))
         #expect(r.metrics.returnsRegistered >= 1)
         #expect(r.metrics.returnsRefused == r.metrics.returnsRegistered)
+        #expect(r.metrics.refusalsByCriterion == [0, r.metrics.returnsRefused])   // evidence, not the window
         #expect(r.metrics.returnsPickedUp == 0)
         #expect(!r.trace.contains { $0.event == .pickedUp })
+    }
+
+    @Test func returnsReportedAfterTheWindowAreRefusedWithThatCriterion() throws {
+        var s = Fixtures.controlled(retailers: 2, days: 12)
+        s.disruptions = [.badKegBatch(region: nil, day: 1, days: 1, defectRate: 1)]
+        s.journeys.returns.acceptance = 1
+        s.journeys.returns.returnWindowDays = 3
+        s.journeys.returns.reportDelay = .days(5)
+        let r = try ScenarioRun.run(s, options: RunOptions(trace: true))
+        #expect(r.metrics.returnsRegistered >= 1)
+        #expect(r.metrics.refusalsByCriterion == [r.metrics.returnsRegistered, 0])
+        #expect(r.metrics.returnsByClass.reduce(0, +) == r.metrics.returnsRegistered)
     }
 
     @Test func noDefectsMeansNoReturns() throws {

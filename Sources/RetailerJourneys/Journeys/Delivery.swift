@@ -76,7 +76,8 @@ extension RegionModel {
         bumpDaily { $0.carriedOver += plan.unassigned.count }
         for route in plan.routes {
             let v = Int(route.vehicle.rawValue)
-            let run = RouteRun(depot: dep, vehicle: route.vehicle, day: day, stops: route.stops, at: Location(x: spec.depots[dep].x, y: spec.depots[dep].y),
+            let run = RouteRun(depot: dep, vehicle: route.vehicle, day: day, shiftEnd: scheduler.vehicle(route.vehicle)?.shiftEnd ?? .hours(24),
+                               stops: route.stops, at: Location(x: spec.depots[dep].x, y: spec.depots[dep].y),
                                time: route.departure, departedAt: route.departure,
                                costPerKm: vehicleCost[v].perKm, costPerHour: vehicleCost[v].perHour)
             runs.append(run)
@@ -166,7 +167,9 @@ extension RegionModel {
     /// Ends a truck's day: distance, hours and cost. - Complexity: O(1).
     mutating func finishRun(_ i: Int, at back: SimTime) {
         let hours = (back - runs[i].departedAt).hours
+        let overtime = max(0, (back - (SimTime(day: runs[i].day) + runs[i].shiftEnd)).hours)
         if counts(back) {
+            metrics.truckOvertimeHours += overtime
             metrics.distance += runs[i].distance
             metrics.truckHours += hours
             metrics.deliveryCost += runs[i].distance * runs[i].costPerKm + hours * runs[i].costPerHour

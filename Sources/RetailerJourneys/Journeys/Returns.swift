@@ -80,6 +80,7 @@ extension RegionModel {
     /// pickups; the batch's reports are checked for a mass problem. - Complexity: O(log jobs + reports in window).
     mutating func defectFound(retailer r: Int, kegs: Int, batch b: Int, _ agenda: inout Agenda<RegionEvent>) {
         let now = agenda.now
+        let p = scenario.journeys.returns
         let ret = returns.add(retailer: r, kegs: kegs, batch: b, at: now)
         metrics.returnsRegistered += 1
         bumpDaily { $0.returnsRegistered += 1 }
@@ -91,10 +92,17 @@ extension RegionModel {
         if batches.firstReport[b] == .distantFuture { batches.firstReport[b] = now }
         checkMassProblem(batch: b, now: now)
 
-        var rng = streams.stream(ret, .returns, now.day)
-        guard rng.chance(scenario.journeys.returns.acceptance) else {
-            // Refused: the criterion is sent with the answer.
+        var rng = streams.stream(r, .returns, b)
+        // The registration carries the product (the batch) and the problem class.
+        let cls = rng.pick([0.35, 0.35, 0.2, 0.1])
+        metrics.returnsByClass[cls] += 1
+        // Automatic validation: the return window first, then the evidence.
+        let late = now.day - b > p.returnWindowDays
+        let criterion: RefusalCriterion? = late ? .outsideReturnWindow : (rng.chance(p.acceptance) ? nil : .evidenceNotConclusive)
+        if let criterion {
+            // Refused: the criterion is kept and sent with the answer.
             metrics.returnsRefused += 1
+            metrics.refusalsByCriterion[RefusalCriterion.allCases.firstIndex(of: criterion) ?? 0] += 1
             notify(r)
             note(now, r, .returnRefused)
             returns.end(ret)

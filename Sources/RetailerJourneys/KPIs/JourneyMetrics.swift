@@ -57,6 +57,10 @@ public struct JourneyMetrics: Sendable, Hashable {
     public var returnsRegistered = 0
     /// Returns refused by validation (flow count).
     public var returnsRefused = 0
+    /// Returns registered per problem class, in `ProblemClass.allCases` order.
+    public var returnsByClass = [Int](repeating: 0, count: ProblemClass.allCases.count)
+    /// Returns refused per criterion, in `RefusalCriterion.allCases` order.
+    public var refusalsByCriterion = [Int](repeating: 0, count: RefusalCriterion.allCases.count)
     /// Returns picked up (flow count).
     public var returnsPickedUp = 0
     /// Registration → pickup, hours.
@@ -115,6 +119,8 @@ public struct JourneyMetrics: Sendable, Hashable {
     public var distance = 0.0
     /// Truck-hours (depot to depot).
     public var truckHours = 0.0
+    /// Truck-hours after the end of the trucks' shifts (overtime).
+    public var truckOvertimeHours = 0.0
     /// Delivery cost (distance and hours at the fleet's rates), euros.
     public var deliveryCost = 0.0
     /// Technician hours booked (travel and visits).
@@ -141,6 +147,8 @@ public struct JourneyMetrics: Sendable, Hashable {
         stockOutDays += o.stockOutDays; notifications += o.notifications
         returnsRegistered += o.returnsRegistered; returnsRefused += o.returnsRefused
         returnsPickedUp += o.returnsPickedUp; returnLeadTime.merge(o.returnLeadTime)
+        for i in returnsByClass.indices { returnsByClass[i] += o.returnsByClass[i] }
+        for i in refusalsByCriterion.indices { refusalsByCriterion[i] += o.refusalsByCriterion[i] }
         creditsGranted += o.creditsGranted; defectiveKegs += o.defectiveKegs
         batchesDetected += o.batchesDetected; detectionLatency.merge(o.detectionLatency)
         detectionAfterFirstReport.merge(o.detectionAfterFirstReport); retailersWarned += o.retailersWarned
@@ -152,8 +160,28 @@ public struct JourneyMetrics: Sendable, Hashable {
         timeToResolution.merge(o.timeToResolution); holdsExpired += o.holdsExpired; emptyOffers += o.emptyOffers
         displacedVisits += o.displacedVisits; maintenanceVisits += o.maintenanceVisits
         maintenanceOnTime.merge(o.maintenanceOnTime)
-        distance += o.distance; truckHours += o.truckHours; deliveryCost += o.deliveryCost
+        distance += o.distance; truckHours += o.truckHours; truckOvertimeHours += o.truckOvertimeHours; deliveryCost += o.deliveryCost
         technicianHours += o.technicianHours; technicianShiftHours += o.technicianShiftHours
         technicianCost += o.technicianCost
     }
+}
+
+/// The problem class a retailer gives when registering a return.
+public enum ProblemClass: String, Sendable, CaseIterable, Hashable {
+    /// The keg leaks.
+    case leak
+    /// Flat or off-taste beer.
+    case quality
+    /// A damaged keg or valve.
+    case damaged
+    /// Not what was ordered.
+    case wrongProduct
+}
+
+/// Why automatic validation refused a return (kept with the answer sent to the retailer).
+public enum RefusalCriterion: String, Sendable, CaseIterable, Hashable {
+    /// Reported more than `returnWindowDays` after delivery.
+    case outsideReturnWindow
+    /// The evidence did not support the claim.
+    case evidenceNotConclusive
 }

@@ -62,9 +62,17 @@ public struct KPI: Sendable, Hashable {
             "mean orders promised for the day or earlier and not delivered at its end")
         add("delivery.backlogMax", Double(backlog.max() ?? 0), "orders", backlog.count, "most orders promised for the day or earlier and not delivered at a day's end")
         add("delivery.notifications", Double(m.notifications), "count", 0, "notifications sent to retailers (every phase change, alert, warning)")
+        add("delivery.notificationsPerOrder", m.ordersPlaced == 0 ? .nan : Double(m.notifications) / Double(m.ordersPlaced), "count",
+            m.ordersPlaced, "notifications sent per order placed (all journeys' notifications over orders)")
         // Journey 4.
         add("returns.registered", Double(m.returnsRegistered), "count", 0, "returns registered (flow count)")
         add("returns.refused", Double(m.returnsRefused), "count", 0, "returns refused by automatic validation, with the criterion")
+        for (i, c) in ProblemClass.allCases.enumerated() {
+            add("returns.class.\(c.rawValue)", Double(m.returnsByClass[i]), "count", 0, "returns registered with problem class \(c.rawValue)")
+        }
+        for (i, c) in RefusalCriterion.allCases.enumerated() {
+            add("returns.refused.\(c.rawValue)", Double(m.refusalsByCriterion[i]), "count", 0, "returns refused with the criterion \(c.rawValue)")
+        }
         add("returns.defectiveKegs", Double(m.defectiveKegs), "count", 0, "defective kegs delivered")
         sample("returns.leadTime", m.returnLeadTime, "hours", "time from a return's registration to its pickup")
         add("returns.batchesDetected", Double(m.batchesDetected), "count", 0, "keg batches detected as mass problems")
@@ -95,6 +103,7 @@ public struct KPI: Sendable, Hashable {
         // Costs.
         add("cost.distance", m.distance, "km", 0, "distance driven by delivery trucks")
         add("cost.truckHours", m.truckHours, "hours", 0, "truck-hours, depot to depot")
+        add("cost.truckOvertimeHours", m.truckOvertimeHours, "hours", 0, "truck-hours after the end of the trucks' shifts")
         add("cost.delivery", m.deliveryCost, "EUR", 0, "delivery cost at the fleet's per-km and per-hour rates")
         add("cost.technicianHours", m.technicianHours, "hours", 0, "field-technician hours booked (travel and visits)")
         add("cost.technicians", m.technicianCost, "EUR", 0, "technician hours at the rosters' rates")

@@ -166,6 +166,8 @@ struct RouteRun {
     var depot: Int
     var vehicle: VehicleID
     var day: Int
+    /// The truck's shift end (after midnight): time back later is overtime.
+    var shiftEnd: SimDuration
     var stops: [PlannedStop]
     var next = 0
     /// Where the truck is (the last stop served, or the depot).

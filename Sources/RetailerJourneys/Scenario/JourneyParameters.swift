@@ -91,8 +91,11 @@ public struct ReturnParameters: Sendable, Equatable {
     public var defectRate: Double = 0.002
     /// Time from delivery until a defect is found and reported.
     public var reportDelay: RandomDuration = .exponential(mean: 2, unit: .days(1))
-    /// Probability that automatic validation accepts a return (criterion: within the return window, batch known).
+    /// Probability that automatic validation accepts a return reported inside the return window (the others
+    /// are refused with the criterion "evidence not conclusive").
     public var acceptance: Double = 0.9
+    /// Returns reported more than this many days after delivery are refused ("outside the return window").
+    public var returnWindowDays: Int = 14
     /// Credit per accepted keg, in euros.
     public var creditPerKeg: Double = 90
     /// Pickup service time.
