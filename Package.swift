@@ -34,7 +34,7 @@ let package = Package(
         .target(
             name: "Benchmarking",
             dependencies: [
-                "DiscreteEvents", "DeliveryScheduling", "TechnicianBooking",
+                "DiscreteEvents", "DeliveryScheduling", "TechnicianBooking", "PlanningFiles",
                 .product(name: "HeapModule", package: "swift-collections"),
             ],
             swiftSettings: strict),

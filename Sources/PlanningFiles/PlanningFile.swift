@@ -73,7 +73,8 @@ public struct PlanningFile: Sendable {
     /// The jobs.
     public var jobs: [PlanningJob]
 
-    /// Reads a `.yaml`/`.yml` or `.csv` jobs file. - Throws: `PlanningFileError` naming file, line, field.
+    /// Reads a `.yaml`/`.yml` or `.csv` jobs file, or a Solomon / Gehring–Homberger VRPTW instance
+    /// (recognised by its content, whatever its name). - Throws: `PlanningFileError` naming file, line, field.
     public static func load(path: String) throws -> PlanningFile {
         guard let data = FileManager.default.contents(atPath: path) else {
             throw PlanningFileError(file: path, line: 0, field: "path", message: "cannot read the file (no such file, or not readable)")
@@ -81,6 +82,7 @@ public struct PlanningFile: Sendable {
         guard let text = String(data: data, encoding: .utf8) else {
             throw PlanningFileError(file: path, line: 0, field: "encoding", message: "the file is not UTF-8 text")
         }
+        if looksLikeSolomon(text) { return try parseSolomon(text, file: path) }
         let lower = path.lowercased()
         if lower.hasSuffix(".csv") { return try parseCSV(text, file: path) }
         if lower.hasSuffix(".yaml") || lower.hasSuffix(".yml") { return try parseYAML(text, file: path) }
