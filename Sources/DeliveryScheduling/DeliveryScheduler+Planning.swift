@@ -121,11 +121,13 @@ extension DeliveryScheduler {
         }
         planner.finishSetup()
         var failed: [Int] = []
-        for i in order.indices where !planner.insertCheapest(i) { failed.append(i) }
+        // A job that cannot meet its deadline is planned late at its place in the order (not after
+        // less urgent jobs), and its stop reports the lateness.
+        for i in order.indices where !planner.insertCheapest(i) && !(planner.relaxDeadline(of: i) && planner.insertCheapest(i)) {
+            failed.append(i)
+        }
         planner.improve(options: options)
         if !failed.isEmpty {
-            // Jobs that could not meet their deadline: planned late rather than not at all.
-            _ = planner.relaxDeadlines(of: failed)
             var still: [Int] = []
             for i in failed where !planner.insertCheapest(i) { still.append(i) }
             failed = still

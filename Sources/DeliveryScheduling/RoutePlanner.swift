@@ -135,17 +135,13 @@ struct RoutePlanner {
         self.tier.append(tier); self.deadline.append(deadline)
     }
 
-    /// Gives the stops among `stops` whose windows were cut to meet a deadline their windows back,
-    /// so that they can still be planned, late. Returns how many were relaxed.
-    /// - Complexity: O(stops × cut stops).
-    mutating func relaxDeadlines(of stops: [Int]) -> Int {
-        if deadlineCut.isEmpty || stops.isEmpty { return 0 }
-        var relaxed = 0
-        for (stop, original) in deadlineCut where stops.contains(Int(stop)) && routeOf[Int(stop)] < 0 {
-            windows[Int(stop)] = original
-            relaxed += 1
-        }
-        return relaxed
+    /// Gives stop `j` its windows back if they were cut to meet its deadline, so that it can still be
+    /// planned, late; false when they were not cut. - Complexity: O(cut stops).
+    mutating func relaxDeadline(of j: Int) -> Bool {
+        guard let i = deadlineCut.firstIndex(where: { Int($0.stop) == j }) else { return false }
+        windows[j] = deadlineCut[i].windows
+        deadlineCut.remove(at: i)
+        return true
     }
 
     /// Call once all stops are added. - Complexity: O(n × vehicles).

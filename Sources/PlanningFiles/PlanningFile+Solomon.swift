@@ -40,7 +40,7 @@ extension PlanningFile {
 
     /// How many customers an instance's name declares: 100 for Solomon's (`R101`), N × 100 for Gehring
     /// and Homberger's (`C1_2_1` has 200), nil for any other name. - Complexity: O(name).
-    static func declaredCustomers(_ name: String) -> Int? {
+    public static func declaredCustomers(_ name: String) -> Int? {
         let parts = name.split(separator: "_", omittingEmptySubsequences: false)
         if parts.count == 3, let size = Int(parts[1]), size > 0, size <= 100, parts[0].first?.isLetter == true, Int(parts[2]) != nil {
             return size * 100
