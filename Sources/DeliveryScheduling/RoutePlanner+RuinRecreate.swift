@@ -98,6 +98,7 @@ extension RoutePlanner {
         guard let unitExponential = try? Distribution.exponential(rate: 1) else { return 0 }
 
         var undo = RouteUndo(routes: routeCount)
+        var absences = [UInt32](repeating: 0, count: waiting.isEmpty ? 0 : n)
         var removed: [Int32] = []
         var order: [Int32] = []
         var stillWaiting: [Int32] = []
@@ -131,6 +132,13 @@ extension RoutePlanner {
             let accept: Bool
             if newMissing != missing {
                 accept = newMissing < missing
+            } else if !waiting.isEmpty {
+                // Feasibility first (SISR's fleet minimisation): while jobs wait, every iteration counts
+                // an absence for each of them, and a plan that leaves out less often-absent jobs is
+                // preferred to a shorter one, which steers the search towards serving the hard jobs.
+                for u in waiting { absences[Int(u)] &+= 1 }
+                let was = absenceSum(waiting, absences), now = absenceSum(stillWaiting, absences)
+                accept = now < was || (now == was && newDistance < current + temperature * unitExponential.sample(&rng))
             } else {
                 accept = newDistance < current + temperature * unitExponential.sample(&rng)
             }
@@ -164,6 +172,13 @@ extension RoutePlanner {
         var m = MissingByTier()
         for u in waiting { m.add(tier: tier[Int(u)]) }
         return m
+    }
+
+    /// The absences of the jobs in `waiting`. - Complexity: O(waiting).
+    func absenceSum(_ waiting: [Int32], _ absences: [UInt32]) -> UInt64 {
+        var sum: UInt64 = 0
+        for u in waiting { sum &+= UInt64(absences[Int(u)]) }
+        return sum
     }
 
     /// The plan's distance. - Complexity: O(vehicles).
