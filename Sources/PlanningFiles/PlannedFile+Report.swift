@@ -16,14 +16,14 @@ extension PlannedFile {
         if let search { out.append(search) }
         for r in plan.routes {
             let name = vehicleNames[Int(r.vehicle.rawValue)]
-            out.append("\n\(name): \(r.stops.count) stops, distance \(fixed(r.distance)), \(hm(r.departure))–\(hm(r.returnTime)), "
+            out.append("\n\(name): \(r.stops.count) stops, distance \(fixed(r.distance)), \(clock(r.departure))–\(clock(r.returnTime)), "
                        + "loaded \(r.startLoad), peak \(r.peakLoad) of \(r.capacity) (\(percent(r.peakLoad, of: r.capacity)))")
             out.append("   #  job                  arrive   wait  window         start  leave  on board after")
             for (i, s) in r.stops.enumerated() {
                 let jn = jobNames[s.job] ?? s.job.description
                 let window = s.window.map { "\(hm($0.from))-\(hm($0.to))" } ?? "any time"
-                var line = "\(pad(String(i + 1), 4, right: true))  \(pad(jn, 20))  \(hm(s.arrival))  \(pad(minutes(s.wait), 5, right: true))  "
-                    + "\(pad(window, 13))  \(hm(s.serviceStart))  \(hm(s.departure))  \(s.load)"
+                var line = "\(pad(String(i + 1), 4, right: true))  \(pad(jn, 20))  \(clock(s.arrival))  \(pad(minutes(s.wait), 5, right: true))  "
+                    + "\(pad(window, 13))  \(clock(s.serviceStart))  \(clock(s.departure))  \(s.load)"
                 if s.lateness.ticks > 0 { line += "  LATE by \(minutes(s.lateness)) (deadline missed)" }
                 out.append(line)
             }
@@ -106,6 +106,9 @@ extension PlannedFile {
         let m = d.ticks / SimDuration.ticksPerMinute
         return m >= 60 ? String(format: "%dh%02dm", Int(m / 60), Int(m % 60)) : "\(m)m"
     }
+    /// `14:05` after the planned day's midnight (whole minutes, rounded down; `27:10` past midnight,
+    /// as in Solomon's C2 horizons).
+    func clock(_ t: SimTime) -> String { hm(SimDuration(ticks: t.ticks - SimTime(day: file.day).ticks)) }
     func hm(_ d: SimDuration) -> String {
         let m = d.ticks / SimDuration.ticksPerMinute
         return String(format: "%02d:%02d", Int(m / 60), Int(m % 60))
