@@ -37,7 +37,7 @@ enum RuinRecreateTuning {
     /// Probability that recreate skips a position ("blinks", β).
     static let blinkRate = 0.01
     /// Start temperature, as a fraction of the mean edge length.
-    static let startTemperature = 0.3
+    static let startTemperature = 1.0
     /// ln(end temperature / start temperature): the temperature falls geometrically by 100×.
     static let logCooling = -4.605170185988091
 

@@ -4,7 +4,7 @@ import PlanningFiles
 
 /// Defaults shared by `jornada plan` and `jornada bench routing`.
 enum PlanCommandDefaults {
-    /// Ruin-and-recreate iterations when none are given: about a quarter of a second on a 100-customer
+    /// Ruin-and-recreate iterations when none are given: half a second to a second on a 100-customer
     /// instance in a release build, and the same plan on every machine.
     static let iterations = 50_000
 }
