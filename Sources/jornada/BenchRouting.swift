@@ -22,6 +22,7 @@ struct BenchRouting: ParsableCommand {
     @Option(help: "Wall-clock limit per instance (e.g. 1s, 500ms); omit for a reproducible run.") var timeLimit: String?
     @Option(help: "Ruin-and-recreate iterations per instance.") var iterations: Int = PlanCommandDefaults.iterations
     @Option(help: "Seed of the search.") var seed: UInt64 = 1
+    @Option(help: "Only these families, comma-separated (e.g. C1,R1,RC1); all when omitted.") var family: String?
     @Flag(help: "Use the simulation's fast setting (no ruin-and-recreate) instead.") var fast = false
     @Flag(help: "One JSON object per line instead of a table.") var json = false
 
@@ -29,8 +30,12 @@ struct BenchRouting: ParsableCommand {
         guard iterations >= 0 else { throw ValidationError("--iterations: must be ≥ 0, got \(iterations)") }
         let limit = try timeLimit.map { try DurationOption.parse($0, option: "--time-limit") }
         let options = fast ? PlanOptions.fast : PlanOptions.quality(timeLimit: limit, iterations: iterations, seed: seed)
-        let files = try RoutingBench.instances(in: dir)
-        guard !files.isEmpty else { throw ValidationError("\(dir): no .txt instance files") }
+        var files = try RoutingBench.instances(in: dir)
+        if let family {
+            let wanted = Set(family.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces).uppercased() })
+            files = files.filter { wanted.contains(RoutingFamilies.family(($0 as NSString).lastPathComponent.uppercased().replacingOccurrences(of: ".TXT", with: ""))) }
+        }
+        guard !files.isEmpty else { throw ValidationError("\(dir): no .txt instance files\(family.map { " of families \($0)" } ?? "")") }
         let best = try RoutingBench.bestKnown(in: dir)
         var results: [RoutingBenchResult] = []
         for f in files {
