@@ -41,7 +41,7 @@ let package = Package(
         .target(
             name: "Benchmarking",
             dependencies: [
-                "DiscreteEvents", "DeliveryScheduling", "TechnicianBooking", "RetailerJourneys",
+                "DiscreteEvents", "DeliveryScheduling", "TechnicianBooking", "RetailerJourneys", "PlanningFiles",
                 .product(name: "HeapModule", package: "swift-collections"),
             ],
             swiftSettings: strict),

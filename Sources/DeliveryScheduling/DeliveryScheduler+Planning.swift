@@ -12,6 +12,15 @@ public struct PlannedStop: Sendable, Hashable {
     public var departure: SimTime
     /// The job's version the plan read (`DeliveryScheduler.version(of:)`): `commit` skips the stop if it changed.
     public var version: UInt32
+    /// The job's window that service starts in (nil when the job has no windows).
+    public var window: TimeWindow?
+    /// What is on board when the truck leaves the stop.
+    public var load: Volume
+    /// How long after the job's deadline service ends (zero when on time or without a deadline): a
+    /// job is planned late only when no route could meet its deadline that day.
+    public var lateness: SimDuration
+    /// How long the truck waits for the window to open.
+    public var wait: SimDuration { serviceStart - arrival }
 }
 
 /// One truck's route for the day.
@@ -28,6 +37,10 @@ public struct PlannedRoute: Sendable, Hashable {
     public var returnTime: SimTime
     /// The largest load on board at any point, per unit.
     public var peakLoad: Volume
+    /// What is loaded at the depot (every delivery of the route).
+    public var startLoad: Volume
+    /// The truck's capacity.
+    public var capacity: Volume
 }
 
 /// A job left out of a plan, with the reason.
@@ -78,6 +91,10 @@ public struct DayPlan: Sendable, Hashable {
     public var evaluations: Int
     /// Local-search moves applied.
     public var improvements: Int
+    /// Ruin-and-recreate iterations run (0 in the fast setting).
+    public var searchIterations: Int
+    /// Stops planned to end after their job's deadline.
+    public var lateCount: Int { routes.reduce(0) { $0 + $1.stops.reduce(0) { $0 + ($1.lateness.ticks > 0 ? 1 : 0) } } }
     /// Trucks with at least one stop.
     public var vehiclesUsed: Int { routes.count }
     /// Jobs planned.
@@ -90,12 +107,17 @@ extension DeliveryScheduler {
     /// tier first and in the policy's order inside a tier (ties by slot), is inserted at its cheapest
     /// feasible position (capacity, shift, windows, travel time); relocate, 2-opt and 2-opt* then shorten
     /// the routes without changing who is served. Pinned jobs go only on their truck; trucks departed or
-    /// unavailable on `day` take nothing (a truck out on another day is free). Apply with `commit(_:)`.
-    /// Candidates come from the depot's own queue and routes: other depots' jobs are never looked at.
+    /// unavailable on `day` take nothing (a truck out on another day is free). Candidates come from the
+    /// depot's own queue and routes: other depots' jobs are never looked at. A job's deadline (latest
+    /// service end) is a hard limit while some route can meet it; a job that cannot meet it that day is
+    /// planned late, and its stop says by how much. With `options.ruinRecreateIterations` > 0 a
+    /// ruin-and-recreate search (SISR) then serves as many jobs as it can, tier by tier, and shortens the
+    /// routes. Apply with `commit(_:)`.
     ///
     /// - Throws: `.unknownDepot`.
     /// - Complexity: O(q + r + n log n + n·P) for q pending jobs of the depot, r route entries of the day,
-    ///   n candidates and P insertion positions, plus the local-search budget (`options.maxMoveEvaluations`).
+    ///   n candidates and P insertion positions, plus the local-search budget (`options.maxMoveEvaluations`)
+    ///   and the ruin-and-recreate budget.
     public func planDay(depot: DepotID, day: Int, options: PlanOptions = PlanOptions()) throws(DeliverySchedulingError) -> DayPlan {
         guard let dep = self.depot(depot) else { throw .unknownDepot(depot) }
         let d = Int(depot.rawValue)
@@ -133,15 +155,21 @@ extension DeliveryScheduler {
         order.sort { ($0.key, $0.slot) < ($1.key, $1.slot) }
 
         var planner = RoutePlanner(depot: dep.location, ticksPerUnit: dep.ticksPerUnit, fleet: fleet, stops: order.count)
+        let dayStart = SimTime(day: day).ticks
         for (_, s) in order {
             let j = job(atSlot: s)
             let pin: Int32 = meta[s].pinned ? plannerIndex[Int(meta[s].assignedVehicle)] : -1
             planner.addStop(location: j.location, service: j.serviceTime.ticks, windows: j.windows, volume: j.volume,
-                            isPickup: j.kind.isPickup, pinnedTo: pin)
+                            isPickup: j.kind.isPickup, pinnedTo: pin, tier: j.tier.rawValue,
+                            deadline: j.deadline == .distantFuture ? .max : j.deadline.ticks &- dayStart)
         }
         planner.finishSetup()
         var failed: [Int] = []
-        for i in order.indices where !planner.insertCheapest(i) { failed.append(i) }
+        // A job that cannot meet its deadline is planned late at its place in the order (not after
+        // less urgent jobs), and its stop reports the lateness.
+        for i in order.indices where !planner.insertCheapest(i) && !(planner.relaxDeadline(of: i) && planner.insertCheapest(i)) {
+            failed.append(i)
+        }
         planner.improve(options: options)
         if !failed.isEmpty {
             var still: [Int] = []
@@ -150,6 +178,12 @@ extension DeliveryScheduler {
         }
         // With everyone served, try to free trucks; with jobs waiting, capacity is the point.
         if failed.isEmpty && options.eliminateRoutes && planner.eliminateRoutes() > 0 { planner.improve(options: options) }
+        var searchIterations = 0
+        if options.ruinRecreateIterations > 0 {
+            searchIterations = planner.ruinAndRecreate(options: options)
+            planner.improve(options: options)
+            failed = order.indices.filter { planner.routeOf[$0] < 0 }
+        }
 
         let midnight = SimTime(day: day)
         var routes: [PlannedRoute] = []
@@ -167,10 +201,21 @@ extension DeliveryScheduler {
                 let arrival = t + planner.serviceAt(prev) + planner.travel(prev, i)
                 let start = planner.start[base + k]
                 let slot = order[i].slot
+                let leave = start + planner.service[i]
+                let windows = places[slot].windows
+                var window: TimeWindow?
+                var w = 0
+                while w < windows.count {
+                    let b = windows.bounds(w)
+                    if start >= b.from && start <= b.to { window = windows[w]; break }
+                    w += 1
+                }
+                let late = planner.deadline[i] == .max ? 0 : Swift.max(0, leave - planner.deadline[i])
                 stops.append(PlannedStop(
                     job: JobID(slot: UInt32(slot), generation: core[slot].generation),
                     arrival: midnight + SimDuration(ticks: arrival), serviceStart: midnight + SimDuration(ticks: start),
-                    departure: midnight + SimDuration(ticks: start + planner.service[i]), version: places[slot].version))
+                    departure: midnight + SimDuration(ticks: leave), version: places[slot].version, window: window,
+                    load: planner.load[base + k], lateness: SimDuration(ticks: late)))
                 peak = Volume.componentMax(peak, planner.load[base + k])
                 t = start
                 prev = i
@@ -178,7 +223,8 @@ extension DeliveryScheduler {
             routes.append(PlannedRoute(
                 vehicle: VehicleID(Int32(fleetIDs[r])), stops: stops, distance: planner.distance[r],
                 departure: midnight + SimDuration(ticks: planner.start[base]),
-                returnTime: midnight + SimDuration(ticks: planner.start[base + m + 1]), peakLoad: peak))
+                returnTime: midnight + SimDuration(ticks: planner.start[base + m + 1]), peakLoad: peak,
+                startLoad: planner.load[base], capacity: planner.fleet[r].capacity))
             total += planner.distance[r]
         }
         let unassigned = failed.map { i in
@@ -188,7 +234,7 @@ extension DeliveryScheduler {
         }
         return DayPlan(depot: depot, day: day, routes: routes, unassigned: unassigned, totalDistance: total,
                        candidates: order.count, examinedSlots: examined, evaluations: planner.evaluations,
-                       improvements: planner.improvements)
+                       improvements: planner.improvements, searchIterations: searchIterations)
     }
 
     /// Applies a plan made by `planDay` on this scheduler's current state: planned jobs leave the queue

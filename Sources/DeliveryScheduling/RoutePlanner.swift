@@ -1,7 +1,11 @@
 import DiscreteEvents
 
-/// Tuning of `planDay`: the local-search budget is counted in move evaluations, never wall time,
-/// so a plan is the same on any machine.
+/// Tuning of `planDay`. The fast setting (the default, also `PlanOptions.fast`) is cheapest insertion
+/// plus a local search whose budget is counted in move evaluations, never wall time, so a plan is the
+/// same on any machine. The quality setting (`PlanOptions.quality(timeLimit:)`) adds a ruin-and-recreate
+/// search (string removals, SISR) of `ruinRecreateIterations` iterations drawn from `seed`: the result
+/// depends on the seed and the iteration budget only — unless `timeLimit` stops it earlier, which makes
+/// it depend on the machine's speed too.
 public struct PlanOptions: Sendable, Hashable {
     /// Most candidate moves (relocate, 2-opt, 2-opt*) evaluated by each local-search phase (one after
     /// insertion, one after route elimination); 0 turns local search off.
@@ -13,13 +17,33 @@ public struct PlanOptions: Sendable, Hashable {
     /// Whether, once every job is planned, to try emptying the shortest routes into the others (fewer
     /// trucks, usually a little more distance).
     public var eliminateRoutes: Bool
+    /// Ruin-and-recreate iterations after the local search (0, the fast setting, turns it off).
+    public var ruinRecreateIterations: Int
+    /// The seed of the ruin-and-recreate search's random stream.
+    public var seed: UInt64
+    /// A wall-clock limit on the ruin-and-recreate search, checked as an added stop condition (nil: the
+    /// iteration budget alone decides, and the plan is reproducible). A plan stopped by the clock is not.
+    public var timeLimit: Duration?
 
-    /// Options; the defaults suit a depot-day of up to a few thousand stops.
-    public init(maxMoveEvaluations: Int = 2_000_000, maxPasses: Int = 30, neighbours: Int = 12, eliminateRoutes: Bool = true) {
+    /// Options; the defaults are the fast setting, which suits a depot-day of up to a few thousand stops.
+    public init(maxMoveEvaluations: Int = 2_000_000, maxPasses: Int = 30, neighbours: Int = 12, eliminateRoutes: Bool = true,
+                ruinRecreateIterations: Int = 0, seed: UInt64 = 1, timeLimit: Duration? = nil) {
         self.maxMoveEvaluations = maxMoveEvaluations
         self.maxPasses = maxPasses
         self.neighbours = neighbours
         self.eliminateRoutes = eliminateRoutes
+        self.ruinRecreateIterations = ruinRecreateIterations
+        self.seed = seed
+        self.timeLimit = timeLimit
+    }
+
+    /// The simulation's setting: insertion and local search only (the default).
+    public static let fast = PlanOptions()
+
+    /// The planners' setting: ruin-and-recreate for up to `iterations` iterations, stopped early by
+    /// `timeLimit` when one is given (nil for a reproducible plan).
+    public static func quality(timeLimit: Duration? = .seconds(1), iterations: Int = 2_000_000, seed: UInt64 = 1) -> PlanOptions {
+        PlanOptions(ruinRecreateIterations: iterations, seed: seed, timeLimit: timeLimit)
     }
 }
 
@@ -40,6 +64,12 @@ struct RoutePlanner {
     var windows: [TimeWindowSet]
     var volume: [Volume]
     var isPickup: [Bool]
+    /// Priority tier of each stop (0 most urgent), for ruin-and-recreate's objective.
+    var tier: [UInt8]
+    /// Latest service end of each stop in ticks since midnight (`Int64.max`: no deadline).
+    var deadline: [Int64]
+    /// Stops whose windows were cut to meet their deadline, with their windows before the cut.
+    var deadlineCut: [(stop: Int32, windows: TimeWindowSet)] = []
     /// Allowed planner vehicle per stop: -1 any, ≥ 0 only that one, -2 none (pinned elsewhere).
     var pinnedTo: [Int32]
     var ticksPerUnit: Double
@@ -77,10 +107,10 @@ struct RoutePlanner {
     var routeCount: Int { fleet.count }
 
     init(depot: Location, ticksPerUnit: Double, fleet: [PlannerVehicle], stops: Int) {
-        xs = []; ys = []; service = []; windows = []; volume = []; isPickup = []; pinnedTo = []
+        xs = []; ys = []; service = []; windows = []; volume = []; isPickup = []; pinnedTo = []; tier = []; deadline = []
         xs.reserveCapacity(stops + 1); ys.reserveCapacity(stops + 1)
         service.reserveCapacity(stops); windows.reserveCapacity(stops); volume.reserveCapacity(stops)
-        isPickup.reserveCapacity(stops); pinnedTo.reserveCapacity(stops)
+        isPickup.reserveCapacity(stops); pinnedTo.reserveCapacity(stops); tier.reserveCapacity(stops); deadline.reserveCapacity(stops)
         self.ticksPerUnit = ticksPerUnit
         self.fleet = fleet
         routeOf = []
@@ -89,10 +119,29 @@ struct RoutePlanner {
         depotY = depot.y
     }
 
-    mutating func addStop(location: Location, service: Int64, windows: TimeWindowSet, volume: Volume, isPickup: Bool, pinnedTo: Int32) {
+    /// Adds a stop. A `deadline` (latest service end, ticks since midnight) that service can still
+    /// meet inside the stop's windows cuts those windows (the deadline is a hard limit); one already out
+    /// of reach leaves them as they are, and the stop is reported late if planned. - Complexity: O(1).
+    mutating func addStop(location: Location, service: Int64, windows: TimeWindowSet, volume: Volume, isPickup: Bool, pinnedTo: Int32,
+                          tier: UInt8 = 2, deadline: Int64 = .max) {
+        var w = windows
+        if deadline < .max, let cut = windows.cut(startingBy: deadline &- service) {
+            if cut != windows { deadlineCut.append((Int32(self.service.count), windows)) }
+            w = cut
+        }
         xs.append(location.x); ys.append(location.y)
-        self.service.append(service); self.windows.append(windows); self.volume.append(volume)
+        self.service.append(service); self.windows.append(w); self.volume.append(volume)
         self.isPickup.append(isPickup); self.pinnedTo.append(pinnedTo)
+        self.tier.append(tier); self.deadline.append(deadline)
+    }
+
+    /// Gives stop `j` its windows back if they were cut to meet its deadline, so that it can still be
+    /// planned, late; false when they were not cut. - Complexity: O(cut stops).
+    mutating func relaxDeadline(of j: Int) -> Bool {
+        guard let i = deadlineCut.firstIndex(where: { Int($0.stop) == j }) else { return false }
+        windows[j] = deadlineCut[i].windows
+        deadlineCut.remove(at: i)
+        return true
     }
 
     /// Call once all stops are added. - Complexity: O(n × vehicles).
@@ -300,5 +349,28 @@ struct RoutePlanner {
             }
         }
         return hasSpace ? .noFeasibleTimeSlot : .fleetCapacityExhausted
+    }
+}
+
+extension TimeWindowSet {
+    /// The windows cut so that service starts by `limit` (ticks since midnight), or nil when no window
+    /// opens by then (or `limit` is negative): the deadline cannot be met and the windows stay as they are.
+    /// - Complexity: O(windows).
+    func cut(startingBy limit: Int64) -> TimeWindowSet? {
+        if limit < 0 { return nil }
+        if count == 0 {
+            if limit >= TimeWindowSet.latestBound.ticks { return self }
+            return TimeWindowSet(single: TimeWindow(from: .zero, to: SimDuration(ticks: limit)))
+        }
+        var out = TimeWindowSet()
+        var i = 0
+        while i < count {
+            let b = bounds(i)
+            if b.from <= limit {
+                out.append(TimeWindow(from: SimDuration(ticks: b.from), to: SimDuration(ticks: Swift.min(b.to, limit))))
+            }
+            i += 1
+        }
+        return out.count == 0 ? nil : out
     }
 }

@@ -73,7 +73,8 @@ public struct PlanningFile: Sendable {
     /// The jobs.
     public var jobs: [PlanningJob]
 
-    /// Reads a `.yaml`/`.yml` or `.csv` jobs file. - Throws: `PlanningFileError` naming file, line, field.
+    /// Reads a `.yaml`/`.yml` or `.csv` jobs file, or a Solomon / Gehring–Homberger VRPTW instance
+    /// (recognised by its content, whatever its name). - Throws: `PlanningFileError` naming file, line, field.
     public static func load(path: String) throws -> PlanningFile {
         guard let data = FileManager.default.contents(atPath: path) else {
             throw PlanningFileError(file: path, line: 0, field: "path", message: "cannot read the file (no such file, or not readable)")
@@ -81,6 +82,7 @@ public struct PlanningFile: Sendable {
         guard let text = String(data: data, encoding: .utf8) else {
             throw PlanningFileError(file: path, line: 0, field: "encoding", message: "the file is not UTF-8 text")
         }
+        if looksLikeSolomon(text) { return try parseSolomon(text, file: path) }
         let lower = path.lowercased()
         if lower.hasSuffix(".csv") { return try parseCSV(text, file: path) }
         if lower.hasSuffix(".yaml") || lower.hasSuffix(".yml") { return try parseYAML(text, file: path) }
@@ -154,26 +156,9 @@ public struct PlannedFile: Sendable {
         try scheduler.planDay(depot: depot, day: file.day, options: options)
     }
 
-    /// The plan for people: routes with times, total distance, vehicles used, unassigned jobs.
-    public func render(_ plan: DayPlan) -> String {
-        var out: [String] = []
-        out.append("Plan for \(file.depotName), day \(plan.day), policy \(file.policy): \(plan.candidates) jobs, \(file.vehicles.reduce(0) { $0 + $1.count }) vehicles")
-        for r in plan.routes {
-            let name = vehicleNames[Int(r.vehicle.rawValue)]
-            out.append("\n\(name): \(r.stops.count) stops, distance \(format(r.distance)), \(hm(r.departure))–\(hm(r.returnTime)), peak load \(r.peakLoad)")
-            for (i, s) in r.stops.enumerated() {
-                let jn = jobNames[s.job] ?? s.job.description
-                out.append("  \(i + 1). \(jn)  arrive \(hm(s.arrival))  start \(hm(s.serviceStart))  leave \(hm(s.departure))")
-            }
-        }
-        out.append("\nTotal distance: \(format(plan.totalDistance))")
-        out.append("Vehicles used: \(plan.vehiclesUsed)")
-        out.append("Assigned: \(plan.assignedCount)  Unassigned: \(plan.unassigned.count)")
-        for u in plan.unassigned {
-            out.append("  \(jobNames[u.job] ?? u.job.description): \(u.reason.name) — \(u.reason)")
-        }
-        return out.joined(separator: "\n")
-    }
+    /// The plan for people: routes with times, total distance, vehicles used, unassigned jobs (the
+    /// same text as `report(_:search:)`, without a search line).
+    public func render(_ plan: DayPlan) -> String { report(plan) }
 
     func format(_ d: Double) -> String { String(format: "%.2f", d) }
 

@@ -19,5 +19,6 @@ enum JornadaVersion {
 struct Bench: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Measure the kernel and the engines (release build recommended).",
-        subcommands: [BenchKernel.self, BenchProcesses.self, BenchScheduler.self, BenchTechnicians.self, BenchSimulation.self])
+        subcommands: [BenchKernel.self, BenchProcesses.self, BenchRouting.self, BenchScheduler.self, BenchTechnicians.self,
+                      BenchSimulation.self])
 }
