@@ -67,6 +67,18 @@ struct RoutingQualityTests {
         #expect(checkSolomonPlan(plan, loaded, inst).problems.isEmpty)
     }
 
+    @Test func theSearchKeepsRandomMixedDaysFeasible() throws {
+        // Deliveries and pickups, one or two windows, deadlines, tiers and pinned jobs, with overflow.
+        for seed in UInt64(1)...4 {
+            let (s, ids) = randomDay(seed: seed, stops: 60 + Int(seed) * 10, vehicles: 3 + Int(seed % 3), pins: 4)
+            let fast = try s.planDay(depot: DepotID(0), day: 0)
+            let plan = try s.planDay(depot: DepotID(0), day: 0, options: .quality(timeLimit: nil, iterations: 400, seed: seed))
+            checkPlan(plan, s, candidates: ids)
+            #expect(plan.assignedCount >= fast.assignedCount, "the search served fewer jobs than the fast setting")
+            #expect(plan.totalDistance == plan.routes.reduce(0) { $0 + $1.distance })
+        }
+    }
+
     @Test func tiersStayStrictUnderTheSearch() throws {
         // One truck that can serve only some of the jobs: every urgent job it can reach is served first.
         var s = makeScheduler(policy: .earliestDeadline)
