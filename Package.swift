@@ -17,6 +17,7 @@ let package = Package(
         .library(name: "TechnicianBooking", targets: ["TechnicianBooking"]),
         .library(name: "Benchmarking", targets: ["Benchmarking"]),
         .library(name: "PlanningFiles", targets: ["PlanningFiles"]),
+        .library(name: "InputLimits", targets: ["InputLimits"]),
         .executable(name: "jornada", targets: ["jornada"]),
     ],
     dependencies: [
@@ -38,20 +39,23 @@ let package = Package(
                 .product(name: "HeapModule", package: "swift-collections"),
             ],
             swiftSettings: strict),
+        // Limits every reader of user files applies before parsing and arithmetic; checked writes.
+        .target(name: "InputLimits", swiftSettings: strict),
         .target(
             name: "PlanningFiles",
-            dependencies: ["DiscreteEvents", "DeliveryScheduling", .product(name: "Yams", package: "Yams")],
+            dependencies: ["DiscreteEvents", "DeliveryScheduling", "InputLimits", .product(name: "Yams", package: "Yams")],
             swiftSettings: strict),
         .executableTarget(
             name: "jornada",
             dependencies: [
-                "DiscreteEvents", "DeliveryScheduling", "TechnicianBooking", "Benchmarking", "PlanningFiles",
+                "DiscreteEvents", "DeliveryScheduling", "TechnicianBooking", "Benchmarking", "PlanningFiles", "InputLimits",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strict),
         .testTarget(name: "DiscreteEventsTests", dependencies: ["DiscreteEvents"], swiftSettings: strict),
         .testTarget(name: "DeliverySchedulingTests", dependencies: ["DeliveryScheduling", "PlanningFiles"], swiftSettings: strict),
         .testTarget(name: "TechnicianBookingTests", dependencies: ["TechnicianBooking"], swiftSettings: strict),
+        .testTarget(name: "InputLimitsTests", dependencies: ["InputLimits"], swiftSettings: strict),
         .testTarget(name: "JornadaCLITests", dependencies: ["jornada"], swiftSettings: strict),
     ]
 )

@@ -1,5 +1,6 @@
 import ArgumentParser
 import DeliveryScheduling
+import InputLimits
 import PlanningFiles
 
 /// `jornada plan JOBS_FILE`: plans one depot-day from a jobs file.
@@ -12,18 +13,22 @@ struct Plan: ParsableCommand {
     var policy: String?
     @Option(help: "Local-search budget in move evaluations (0 = insertion only).") var maxEvaluations: Int = PlanOptions().maxMoveEvaluations
 
+    func validate() throws {
+        if let p = policy, PriorityPolicy(rawValue: p) == nil {
+            let names = PriorityPolicy.allCases.map(\.rawValue)
+            throw ValidationError("--policy: unknown '\(p)'\(Suggestion.hint(for: p, among: names)); expected one of \(names.joined(separator: ", "))")
+        }
+        guard (0...100_000_000).contains(maxEvaluations) else {
+            throw ValidationError("--max-evaluations: must be 0 to 100000000, got \(maxEvaluations)")
+        }
+    }
+
     func run() throws {
         var file: PlanningFile
         file = try PlanningFile.load(path: jobsFile)
-        if let p = policy {
-            guard let pol = PriorityPolicy(rawValue: p) else {
-                throw ValidationError("--policy: unknown '\(p)'; expected one of \(PriorityPolicy.allCases.map(\.rawValue).joined(separator: ", "))")
-            }
-            file.policy = pol
-        }
-        guard maxEvaluations >= 0 else { throw ValidationError("--max-evaluations: must be ≥ 0") }
+        if let p = policy, let pol = PriorityPolicy(rawValue: p) { file.policy = pol }
         let loaded = try file.build()
         let plan = try loaded.plan(options: PlanOptions(maxMoveEvaluations: maxEvaluations))
-        print(loaded.render(plan))
+        try CheckedOutput.line(loaded.render(plan))
     }
 }
