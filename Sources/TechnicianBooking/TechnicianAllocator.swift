@@ -246,5 +246,6 @@ public struct TechnicianAllocator: Sendable {
             summary[g * days + day] |= free
             summaryLong[g * days + day] |= long
         }
+        checkCellInvariantsIfEnabled(t, day)
     }
 }
