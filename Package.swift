@@ -16,6 +16,8 @@ let package = Package(
         .library(name: "DeliveryScheduling", targets: ["DeliveryScheduling"]),
         .library(name: "TechnicianBooking", targets: ["TechnicianBooking"]),
         .library(name: "Benchmarking", targets: ["Benchmarking"]),
+        // Support for benchmarks and tests (synthetic workloads), not part of any engine's API.
+        .library(name: "EngineWorkloads", targets: ["EngineWorkloads"]),
         .library(name: "PlanningFiles", targets: ["PlanningFiles"]),
         .library(name: "InputLimits", targets: ["InputLimits"]),
         .executable(name: "jornada", targets: ["jornada"]),
@@ -31,11 +33,14 @@ let package = Package(
         // The engines: depend on the kernel only.
         .target(name: "DeliveryScheduling", dependencies: ["DiscreteEvents"], swiftSettings: strict),
         .target(name: "TechnicianBooking", dependencies: ["DiscreteEvents"], swiftSettings: strict),
+        // Deterministic synthetic workloads for the benchmarks and tests (swift-collections keeps its
+        // test support in a target of its own the same way), so an engine module's API is the engine.
+        .target(name: "EngineWorkloads", dependencies: ["DiscreteEvents", "DeliveryScheduling", "TechnicianBooking"], swiftSettings: strict),
         // The harness: benchmarks (with swift-collections' Heap as the baseline) and planning files.
         .target(
             name: "Benchmarking",
             dependencies: [
-                "DiscreteEvents", "DeliveryScheduling", "TechnicianBooking",
+                "DiscreteEvents", "DeliveryScheduling", "TechnicianBooking", "EngineWorkloads",
                 .product(name: "HeapModule", package: "swift-collections"),
             ],
             swiftSettings: strict),
@@ -48,13 +53,13 @@ let package = Package(
         .executableTarget(
             name: "jornada",
             dependencies: [
-                "DiscreteEvents", "DeliveryScheduling", "TechnicianBooking", "Benchmarking", "PlanningFiles", "InputLimits",
+                "DiscreteEvents", "DeliveryScheduling", "TechnicianBooking", "EngineWorkloads", "Benchmarking", "PlanningFiles", "InputLimits",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strict),
         .testTarget(name: "DiscreteEventsTests", dependencies: ["DiscreteEvents"], swiftSettings: strict),
-        .testTarget(name: "DeliverySchedulingTests", dependencies: ["DeliveryScheduling", "PlanningFiles"], swiftSettings: strict),
-        .testTarget(name: "TechnicianBookingTests", dependencies: ["TechnicianBooking"], swiftSettings: strict),
+        .testTarget(name: "DeliverySchedulingTests", dependencies: ["DeliveryScheduling", "PlanningFiles", "EngineWorkloads"], swiftSettings: strict),
+        .testTarget(name: "TechnicianBookingTests", dependencies: ["TechnicianBooking", "EngineWorkloads"], swiftSettings: strict),
         .testTarget(name: "InputLimitsTests", dependencies: ["InputLimits"], swiftSettings: strict),
         .testTarget(name: "JornadaCLITests", dependencies: ["jornada"], swiftSettings: strict),
     ]

@@ -1,6 +1,7 @@
 import Benchmark
 import DeliveryScheduling
 import DiscreteEvents
+import EngineWorkloads
 
 /// The Scheduler suite: the mixed operation stream at 10^5 pending jobs and day planning for 1,000
 /// stops on 40 trucks. Gated on allocation counts only; wall clock and throughput are reported, never gated.

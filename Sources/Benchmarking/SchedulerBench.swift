@@ -2,6 +2,7 @@ import DeliveryScheduling
 import DiscreteEvents
 import Foundation
 import HeapModule
+import EngineWorkloads
 
 /// CPU time consumed by the calling thread, in seconds: on a shared machine it separates the
 /// engine's cost from time spent waiting for a core.

@@ -6,6 +6,7 @@ import Glibc
 import Benchmarking
 import DeliveryScheduling
 import InputLimits
+import EngineWorkloads
 
 /// `jornada bench scheduler`: the delivery scheduler's mixed operation stream and day planning.
 struct BenchScheduler: ParsableCommand {

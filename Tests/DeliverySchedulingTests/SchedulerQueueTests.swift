@@ -1,5 +1,6 @@
 import DiscreteEvents
 import Testing
+import EngineWorkloads
 @testable import DeliveryScheduling
 
 /// A random job near the depot with random tier, windows, deadline and value.

@@ -1,3 +1,4 @@
+import DeliveryScheduling
 import DiscreteEvents
 
 /// What one desk client did: its request count and every id it got back, by outcome.
