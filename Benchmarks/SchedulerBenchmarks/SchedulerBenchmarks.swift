@@ -18,8 +18,11 @@ let benchmarks: @Sendable () -> Void = {
     ) { (benchmark: Benchmark, stream: MixedOperationStreamBox) in
         // 1,000 scaled iterations × 1 operation each, on a scheduler pre-filled with 100,000 jobs.
         benchmark.startMeasurement()
-        blackHole(stream.run(operations: benchmark.scaledIterations.count))
+        let checksum = stream.run(operations: benchmark.scaledIterations.count)
         benchmark.stopMeasurement()
+        // The result check: dispatches happened (20 % of operations) and the queue stayed near 10^5.
+        precondition(checksum != 0 && (90_000...110_000).contains(stream.stream.pendingCount), "the mixed stream lost its jobs")
+        blackHole(checksum)
     } setup: {
         MixedOperationStreamBox(MixedOperationStream(pending: 100_000, seed: 42))
     }

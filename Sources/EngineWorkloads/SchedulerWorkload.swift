@@ -24,12 +24,12 @@ public enum SyntheticWorkload {
         return change
     }
 
-    /// A random job for `depot` submitted at `now`: 80 % deliveries, tiers 5 / 15 / 70 / 10 %,
-    /// 1–3 kegs, one, two or no windows, a deadline 2–72 h ahead. Draws 3 numbers. - Complexity: O(1).
     /// 08:00–11:00 and 14:00–17:00, the two-window pattern of a fifth of the synthetic jobs.
     public static let morningAndAfternoon = (try? TimeWindowSet([TimeWindow(from: .hours(Int64(8)), to: .hours(Int64(11))),
                                                                  TimeWindow(from: .hours(Int64(14)), to: .hours(Int64(17)))])) ?? .anyTime
 
+    /// A random job for `depot` submitted at `now`: 80 % deliveries, tiers 5 / 15 / 70 / 10 %,
+    /// 1–3 kegs, one, two or no windows, a deadline 2–72 h ahead. Draws 3 numbers. - Complexity: O(1).
     @inlinable
     public static func job(depot: DepotID, now: SimTime, promisedDay: Int, rng: inout RandomStream) -> DeliveryJob {
         let a = rng.next(), b = rng.next(), c = rng.next()

@@ -64,7 +64,7 @@ struct BenchKernel: ParsableCommand {
             }
             let sums = Set(results.values.map(\.checksum))
             guard sums.count <= 1 else {
-                throw ValidationError("queues disagree on the popped times at pending \(n): checksums \(sums.sorted())")
+                throw BenchAuditError(faults: ["queues disagree on the popped times at pending \(n): checksums \(sums.sorted())"])
             }
             var fields: [(String, BenchRecord.Value)] = [("pending", .int(n)), ("events", .int(events)), ("rounds", .int(rounds))]
             guard let main = results[.radix] ?? results[queues[0]] else { continue }

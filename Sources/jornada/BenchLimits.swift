@@ -56,18 +56,23 @@ enum BenchLimits {
         return RunEstimate(what: "bench processes", bytes: 300 * Double(asyncProcesses) + 200 * c / 10 + 50e6, seconds: seconds)
     }
 
-    /// Fails (exit 1, after the row is printed) when a desk run lost, duplicated or double-booked work.
+    /// Fails (exit 1, after the row is printed) when a run lost, duplicated or double-booked work, or
+    /// its baseline disagrees with the engine on the result.
     static func audit(_ record: BenchRecord) throws {
         var faults: [String] = []
         for key in ["lostJobs", "duplicatedJobs", "doubleBookings", "lostBookings"] {
             if case .int(let n)? = record[key], n != 0 { faults.append("\(key) = \(n)") }
         }
         if case .text(let clean)? = record["auditClean"], clean != "yes" { faults.append("auditClean = \(clean)") }
+        if case .text(let agrees)? = record["baselineAgrees"], agrees != "yes" {
+            faults.append("baselineAgrees = \(agrees): the Heap baseline dispatched other jobs than the engine")
+        }
         guard faults.isEmpty else { throw BenchAuditError(faults: faults) }
     }
 }
 
-/// A desk run whose audit found lost, duplicated or double-booked work.
+/// A run whose result check failed: lost, duplicated or double-booked work, or a baseline that
+/// disagrees with the engine.
 struct BenchAuditError: Error, CustomStringConvertible {
     /// The failed audit counts (`lostJobs = 3`).
     var faults: [String]

@@ -89,12 +89,14 @@ struct BenchScheduler: ParsableCommand {
         for n in sizes {
             var r = SchedulerBench.mixedStream(pending: n, operations: operations, seed: seed, policy: pol, baseline: !noBaseline)
             r.fields.append((key: "hugePages", value: .int(hugePages ? 1 : 0)))
-            if json { try CheckedOutput.line(r.jsonLine()) } else { records.append(r) }
+            if json { try CheckedOutput.line(r.jsonLine()) }
+            records.append(r)
         }
         if !json && !records.isEmpty {
             try CheckedOutput.line("Mixed stream (submit 30% / update 40% / cancel 10% / dispatch-next 20%), policy \(pol), single core\(hugePages ? ", glibc.malloc.hugetlb=1" : "")")
             try CheckedOutput.line(BenchTable.render(records))
         }
+        for r in records { try BenchLimits.audit(r) }
         if stops > 0 {
             let r = SchedulerBench.planDay(stops: stops, vehicles: vehicles, seed: seed, repeats: repeats)
             if json { try CheckedOutput.line(r.jsonLine()) } else {
