@@ -48,8 +48,8 @@ public enum InputText {
 
     /// Refuses YAML nested deeper than `maxDepth`, by a linear scan of the text before any parser runs
     /// (a recursive parser would otherwise exhaust the stack). It counts block indentation levels,
-    /// `- ` list entries on one line and open flow brackets outside quotes, skipping comments and
-    /// block scalars, so it over-estimates rather than under-estimates.
+    /// block indicators on one line (`- `, `? `, one `: `) and open flow brackets outside quotes,
+    /// skipping comments and block scalars, so it over-estimates rather than under-estimates.
     /// - Throws: `InputError` at the first line past the limit. - Complexity: O(|text|).
     public static func checkYAMLNesting(_ text: String, file: String, maxDepth: Int = InputText.maxYAMLDepth) throws(InputError) {
         var indents: [Int] = []
@@ -74,16 +74,11 @@ public enum InputText {
                 while let last = indents.last, last > indent { indents.removeLast() }
                 if indents.last != indent { indents.append(indent) }
                 depth = indents.count
-                while i + 1 < line.count, line[i] == UInt8(ascii: "-"), line[i + 1] == UInt8(ascii: " ") {
-                    depth += 1
-                    i += 2
-                    while i < line.count, line[i] == UInt8(ascii: " ") { i += 1 }
-                }
             } else {
                 depth = indents.count
             }
-            var lastSignificant: UInt8 = 0
             var previous: UInt8 = UInt8(ascii: " ")
+            var countedValue = false
             scan: while i < line.count {
                 let c = line[i]
                 if inDouble {
@@ -93,10 +88,9 @@ public enum InputText {
                     if c == UInt8(ascii: "'") { inSingle = false }
                 } else {
                     switch c {
-                    case UInt8(ascii: "\""): inDouble = true
-                    case UInt8(ascii: "'") where previous == UInt8(ascii: " ") || previous == UInt8(ascii: "[")
-                        || previous == UInt8(ascii: "{") || previous == UInt8(ascii: ",") || previous == UInt8(ascii: ":"):
-                        inSingle = true
+                    // A quote opens a quoted scalar only where a scalar can start (YAML reads `a"b` as plain text).
+                    case UInt8(ascii: "\"") where Self.scalarCanStart(after: previous, inFlow: flow > 0): inDouble = true
+                    case UInt8(ascii: "'") where Self.scalarCanStart(after: previous, inFlow: flow > 0): inSingle = true
                     case UInt8(ascii: "#") where previous == UInt8(ascii: " ") || previous == UInt8(ascii: "\t"):
                         break scan
                     case UInt8(ascii: "["), UInt8(ascii: "{"):
@@ -104,20 +98,42 @@ public enum InputText {
                         if depth + flow > maxDepth { throw tooDeep(file, lineNo, maxDepth) }
                     case UInt8(ascii: "]"), UInt8(ascii: "}"):
                         flow = Swift.max(0, flow - 1)
+                    // Block indicators on one line nest (`- ? - ? x`): each `- ` and `? ` opens a level, and
+                    // one `: ` per line outside flow collections (inside them, `:` separates siblings).
+                    case UInt8(ascii: "-"), UInt8(ascii: "?"), UInt8(ascii: ":"):
+                        let next = i + 1 < line.count ? line[i + 1] : UInt8(ascii: " ")
+                        guard next == UInt8(ascii: " ") || next == UInt8(ascii: "\t") || next == UInt8(ascii: "\r") else { break }
+                        if c == UInt8(ascii: ":") {
+                            if flow > 0 || countedValue { break }
+                            countedValue = true
+                        }
+                        depth += 1
+                        if depth + flow > maxDepth { throw tooDeep(file, lineNo, maxDepth) }
                     default: break
                     }
                 }
-                if c != UInt8(ascii: " ") && c != UInt8(ascii: "\r") { lastSignificant = c }
                 previous = c
                 i += 1
             }
             if depth + flow > maxDepth { throw tooDeep(file, lineNo, maxDepth) }
-            if flow == 0 && !inDouble && !inSingle
-                && (lastSignificant == UInt8(ascii: "|") || lastSignificant == UInt8(ascii: ">")
-                    || raw.hasSuffix("|-") || raw.hasSuffix(">-") || raw.hasSuffix("|+") || raw.hasSuffix(">+")) {
+            if flow == 0 && !inDouble && !inSingle && Self.opensBlockScalar(raw) {
                 blockScalarIndent = indent
             }
         }
+    }
+
+    /// Whether a quote after `previous` starts a quoted scalar: at the line start or after a space or
+    /// tab; inside a flow collection also right after `[`, `{`, `,` or `:` (`{"a":"b"}`).
+    static func scalarCanStart(after previous: UInt8, inFlow: Bool) -> Bool {
+        if previous == UInt8(ascii: " ") || previous == UInt8(ascii: "\t") { return true }
+        return inFlow && (previous == UInt8(ascii: "[") || previous == UInt8(ascii: "{")
+                          || previous == UInt8(ascii: ",") || previous == UInt8(ascii: ":"))
+    }
+
+    /// Whether `line` ends with a block scalar header (`key: |`, `- >-`, `|2`), after which the more
+    /// indented lines are text.
+    static func opensBlockScalar(_ line: Substring) -> Bool {
+        line.range(of: #"(^|[:-][ \t]+)[|>][0-9+-]*[ \t]*(#.*)?\r?$"#, options: .regularExpression) != nil
     }
 
     static func tooDeep(_ file: String, _ line: Int, _ max: Int) -> InputError {

@@ -47,8 +47,12 @@ struct BoundedNumbersTests {
         #expect(throws: InputError.self) { try InputText.checkYAMLNesting(String(repeating: "[", count: 10_000), file: "deep.yaml") }
         let block = (0..<100).map { String(repeating: " ", count: $0) + "k:" }.joined(separator: "\n")
         do { try InputText.checkYAMLNesting(block, file: "b.yaml"); Issue.record("100 levels must be refused") } catch {
-            #expect(error.line == InputText.maxYAMLDepth + 1)
+            #expect(error.line == InputText.maxYAMLDepth, "line i holds i indentation levels and one `: `")
         }
+        // A quote inside a plain scalar opens nothing: the brackets after it still count.
+        #expect(throws: InputError.self) { try InputText.checkYAMLNesting("a\"b: " + String(repeating: "[", count: 100), file: "q.yaml") }
+        #expect(throws: InputError.self) { try InputText.checkYAMLNesting("- a |\n  " + String(repeating: "[", count: 100), file: "p.yaml") }
+        #expect(throws: InputError.self) { try InputText.checkYAMLNesting(String(repeating: "- ? ", count: 50_000) + "x", file: "k.yaml") }
         try InputText.checkYAMLNesting("a: \"[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[\"\n# [[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[\nb: |\n  [[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[\n", file: "text.yaml")
     }
 
