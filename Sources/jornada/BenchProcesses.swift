@@ -41,7 +41,7 @@ struct BenchProcesses: ParsableCommand {
 
     func validate() throws {
         guard customers > 0 else { throw ValidationError("--customers must be > 0, got \(customers)") }
-        guard servers > 0 else { throw ValidationError("--servers must be > 0, got \(servers)") }
+        guard (1...10_000).contains(servers) else { throw ValidationError("--servers must be 1 to 10000, got \(servers)") }
         guard asyncProcesses >= 0 else { throw ValidationError("--async-processes must be ≥ 0, got \(asyncProcesses)") }
         guard rounds > 0 else { throw ValidationError("--rounds must be > 0, got \(rounds)") }
         try BenchLimits.check(BenchLimits.processes(customers: customers, rounds: rounds, asyncProcesses: asyncProcesses), maxSeconds: maxSeconds)

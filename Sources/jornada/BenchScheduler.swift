@@ -64,7 +64,7 @@ struct BenchScheduler: ParsableCommand {
         if clients > 0 {
             guard clients <= 10_000 else { throw ValidationError("--clients: at most 10000 client tasks, got \(clients)") }
             guard depots > 0, depots <= 10_000 else { throw ValidationError("--depots: must be 1 to 10000, got \(depots)") }
-            guard batch > 0 else { throw ValidationError("--batch: must be > 0, got \(batch)") }
+            guard (1...1_000_000).contains(batch) else { throw ValidationError("--batch: must be 1 to 1000000, got \(batch)") }
             guard requests > 0 else { throw ValidationError("--requests: must be > 0, got \(requests)") }
         }
         try BenchLimits.check(BenchLimits.scheduler(pending: sizes, operations: operations, baseline: !noBaseline, stops: stops, vehicles: vehicles,

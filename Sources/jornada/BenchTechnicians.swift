@@ -49,7 +49,7 @@ struct BenchTechnicians: ParsableCommand {
         guard bookings > 0 else { throw ValidationError("--bookings: must be > 0, got \(bookings)") }
         guard (0...0.95).contains(fill) else { throw ValidationError("--fill: must be in 0...0.95, got \(fill)") }
         guard clients >= 0 else { throw ValidationError("--clients: must be ≥ 0, got \(clients)") }
-        guard batch > 0 else { throw ValidationError("--batch: must be > 0, got \(batch)") }
+        guard (1...1_000_000).contains(batch) else { throw ValidationError("--batch: must be 1 to 1000000, got \(batch)") }
         guard requests > 0 else { throw ValidationError("--requests: must be > 0, got \(requests)") }
         guard clients <= 10_000 else { throw ValidationError("--clients: at most 10000 client tasks, got \(clients)") }
         try BenchLimits.check(BenchLimits.technicians(technicians: try Self.list(technicians, "technicians"), days: try Self.list(days, "days"),
