@@ -57,7 +57,7 @@ expect_failure() {  # expect_failure CASE CHECKS
   if (cd "$copy" && JORNADA_FUZZ_SECONDS=5 bash .ci/run --only "$2") > "$work/$1.log" 2>&1; then
     echo "PROVE-GATE FAIL: the '$1' regression passed CI"; tail -30 "$work/$1.log"; return 1
   fi
-  grep -E "FAIL|regress|WORSE|changed outcome|instructions per event|mallocCountTotal|Δ|│|passed, .* failed" "$work/$1.log" | head -40
+  grep -E "FAIL|regress|WORSE|Deviations worse|changed outcome|instructions per event|Malloc|p90 |passed, .* failed" "$work/$1.log" | head -40
   echo "PROVE-GATE OK: CI failed on the '$1' regression (full log: $work/$1.log)"
 }
 
