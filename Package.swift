@@ -18,8 +18,11 @@ let package = Package(
         .library(name: "RetailerJourneys", targets: ["RetailerJourneys"]),
         .library(name: "RunOutputs", targets: ["RunOutputs"]),
         .library(name: "Benchmarking", targets: ["Benchmarking"]),
+        // Support for benchmarks and tests (synthetic workloads), not part of any engine's API.
+        .library(name: "EngineWorkloads", targets: ["EngineWorkloads"]),
         .library(name: "PlanningFiles", targets: ["PlanningFiles"]),
         .library(name: "ScenarioFiles", targets: ["ScenarioFiles"]),
+        .library(name: "InputLimits", targets: ["InputLimits"]),
         .executable(name: "jornada", targets: ["jornada"]),
     ],
     dependencies: [
@@ -37,19 +40,24 @@ let package = Package(
         .target(
             name: "RetailerJourneys", dependencies: ["DiscreteEvents", "DeliveryScheduling", "TechnicianBooking"],
             swiftSettings: strict),
+        // Deterministic synthetic workloads for the benchmarks and tests (swift-collections keeps its
+        // test support in a target of its own the same way), so an engine module's API is the engine.
+        .target(name: "EngineWorkloads", dependencies: ["DiscreteEvents", "DeliveryScheduling", "TechnicianBooking"], swiftSettings: strict),
         // The harness: benchmarks (with swift-collections' Heap as the baseline) and planning files.
         .target(
             name: "Benchmarking",
             dependencies: [
-                "DiscreteEvents", "DeliveryScheduling", "TechnicianBooking", "RetailerJourneys", "PlanningFiles",
+                "DiscreteEvents", "DeliveryScheduling", "TechnicianBooking", "RetailerJourneys", "EngineWorkloads", "PlanningFiles",
                 .product(name: "HeapModule", package: "swift-collections"),
             ],
             swiftSettings: strict),
         // The files a run writes (summary.json, CSVs), atomically.
-        .target(name: "RunOutputs", dependencies: ["RetailerJourneys"], swiftSettings: strict),
+        .target(name: "RunOutputs", dependencies: ["RetailerJourneys", "InputLimits"], swiftSettings: strict),
+        // Limits every reader of user files applies before parsing and arithmetic; checked writes.
+        .target(name: "InputLimits", swiftSettings: strict),
         .target(
             name: "PlanningFiles",
-            dependencies: ["DiscreteEvents", "DeliveryScheduling", .product(name: "Yams", package: "Yams")],
+            dependencies: ["DiscreteEvents", "DeliveryScheduling", "InputLimits", .product(name: "Yams", package: "Yams")],
             swiftSettings: strict),
         // The scenario format: reader, validation with line-level errors, resolved form, JSON Schema.
         .target(
@@ -62,16 +70,17 @@ let package = Package(
         .executableTarget(
             name: "jornada",
             dependencies: [
-                "DiscreteEvents", "DeliveryScheduling", "TechnicianBooking", "RetailerJourneys", "RunOutputs", "Benchmarking",
-                "PlanningFiles", "ScenarioFiles",
+                "DiscreteEvents", "DeliveryScheduling", "TechnicianBooking", "RetailerJourneys", "RunOutputs", "EngineWorkloads",
+                "Benchmarking", "PlanningFiles", "ScenarioFiles", "InputLimits",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strict),
         .testTarget(name: "DiscreteEventsTests", dependencies: ["DiscreteEvents"], swiftSettings: strict),
-        .testTarget(name: "DeliverySchedulingTests", dependencies: ["DeliveryScheduling", "PlanningFiles"], swiftSettings: strict),
-        .testTarget(name: "TechnicianBookingTests", dependencies: ["TechnicianBooking"], swiftSettings: strict),
+        .testTarget(name: "DeliverySchedulingTests", dependencies: ["DeliveryScheduling", "PlanningFiles", "EngineWorkloads"], swiftSettings: strict),
+        .testTarget(name: "TechnicianBookingTests", dependencies: ["TechnicianBooking", "EngineWorkloads"], swiftSettings: strict),
         .testTarget(name: "RetailerJourneysTests", dependencies: ["RetailerJourneys"], swiftSettings: strict),
         .testTarget(name: "ScenarioFilesTests", dependencies: ["ScenarioFiles", "RetailerJourneys", .product(name: "Yams", package: "Yams")], swiftSettings: strict),
+        .testTarget(name: "InputLimitsTests", dependencies: ["InputLimits"], swiftSettings: strict),
         .testTarget(name: "JornadaCLITests", dependencies: ["jornada"], swiftSettings: strict),
     ]
 )

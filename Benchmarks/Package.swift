@@ -26,6 +26,7 @@ let package = Package(
             dependencies: [
                 .product(name: "DiscreteEvents", package: "Jornada"),
                 .product(name: "DeliveryScheduling", package: "Jornada"),
+                .product(name: "EngineWorkloads", package: "Jornada"),
                 .product(name: "Benchmark", package: "benchmark"),
             ],
             path: "SchedulerBenchmarks",
@@ -35,6 +36,7 @@ let package = Package(
             dependencies: [
                 .product(name: "DiscreteEvents", package: "Jornada"),
                 .product(name: "TechnicianBooking", package: "Jornada"),
+                .product(name: "EngineWorkloads", package: "Jornada"),
                 .product(name: "Benchmark", package: "benchmark"),
             ],
             path: "TechnicianBenchmarks",

@@ -28,6 +28,8 @@ private func holdModel(_ benchmark: Benchmark, pending: Int) {
         q.schedule(e, at: t + SimDuration(ticks: increments[Int(rng.next() >> 52)]))
     }
     benchmark.stopMeasurement()
+    // The result check: the hold model keeps exactly `pending` events and the clock moved forward.
+    precondition(q.count == pending && sum > 0 && q.now > .zero, "hold model lost events: \(q.count) of \(pending) pending")
     blackHole(sum)
 }
 
@@ -97,6 +99,7 @@ let benchmarks: @Sendable () -> Void = {
         benchmark.startMeasurement()
         sim.run(maxEvents: benchmark.scaledIterations.count)
         benchmark.stopMeasurement()
+        precondition(sim.eventsProcessed == 100_000 + benchmark.scaledIterations.count, "the loop stopped early: \(sim.eventsProcessed) events")
         blackHole(sim.eventsProcessed)
     }
 
@@ -108,6 +111,7 @@ let benchmarks: @Sendable () -> Void = {
         benchmark.startMeasurement()
         sim.run(maxEvents: benchmark.scaledIterations.count)
         benchmark.stopMeasurement()
+        precondition(sim.eventsProcessed == 100_000 + benchmark.scaledIterations.count, "the process loop stopped early: \(sim.eventsProcessed) events")
         blackHole(sim.eventsProcessed)
     }
 }

@@ -1,6 +1,7 @@
 import Benchmark
 import DiscreteEvents
 import TechnicianBooking
+import EngineWorkloads
 
 /// A 1,000-technician, 28-day region half booked, with a warm request stream (built outside measurement).
 struct TechnicianFixture {

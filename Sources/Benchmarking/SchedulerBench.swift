@@ -2,6 +2,7 @@ import DeliveryScheduling
 import DiscreteEvents
 import Foundation
 import HeapModule
+import EngineWorkloads
 
 /// CPU time consumed by the calling thread, in seconds: on a shared machine it separates the
 /// engine's cost from time spent waiting for a core.
@@ -34,10 +35,12 @@ public enum SchedulerBench {
         ]
         if baseline {
             var base = LazyHeapBaseline(pending: pending, seed: seed, policy: policy)
-            let (_, baseSeconds) = BenchClock.measure { base.run(operations: operations) }
+            let (baseChecksum, baseSeconds) = BenchClock.measure { base.run(operations: operations) }
             let baseOps = Double(operations) / baseSeconds
             fields.append(("baselineOperationsPerSecond", .double(baseOps)))
             fields.append(("speedupVsHeap", .double(opsPerSecond / baseOps)))
+            // The baseline must have dispatched exactly the jobs the engine did, in the same order.
+            fields.append(("baselineAgrees", .text(baseChecksum == checksum ? "yes" : "no")))
         }
         fields.append(("policy", .text(policy.rawValue)))
         fields.append(("checksum", .int(Int(truncatingIfNeeded: checksum & 0xFFFF_FFFF))))
@@ -139,11 +142,11 @@ struct LazyHeapBaseline {
         free.append(UInt32(s))
     }
 
-    var sink: UInt64 = 0
-
     @inline(never) func handOver(_ s: Int) -> DeliveryJob { jobs[s] }
 
-    mutating func run(operations: Int) {
+    /// Runs the stream; returns the same checksum of dispatched jobs as `MixedOperationStream.run`.
+    mutating func run(operations: Int) -> UInt64 {
+        var checksum: UInt64 = 0
         for _ in 0..<operations {
             now.ticks += 1_000
             let r = rng.next()
@@ -174,12 +177,13 @@ struct LazyHeapBaseline {
                     let s = Int(top.slot)
                     if alive[s] && version[s] == top.version {
                         // Hand the job over, as DeliveryScheduler.dispatchNext does.
-                        sink &+= UInt64(truncatingIfNeeded: handOver(s).retailer)
+                        checksum &+= UInt64(s) &* 31 &+ UInt64(handOver(s).retailer & 0xFF)
                         forget(s)
                         break
                     }
                 }
             }
         }
+        return checksum
     }
 }

@@ -1,6 +1,7 @@
 import DeliveryScheduling
 import DiscreteEvents
 import Foundation
+import EngineWorkloads
 
 extension SchedulerBench {
     /// Runs `DeskWorkload` (N concurrent clients, mixed batches through one router over D desks),

@@ -1,6 +1,7 @@
 import DiscreteEvents
 import Foundation
 import TechnicianBooking
+import EngineWorkloads
 
 /// `jornada bench technicians`: the technician allocator's offer latency, booking rate, and the desk
 /// under concurrent clients.

@@ -1,6 +1,7 @@
 import DiscreteEvents
 import Foundation
 import TechnicianBooking
+import EngineWorkloads
 
 extension TechnicianBench {
     /// Settings of the desk measurement.

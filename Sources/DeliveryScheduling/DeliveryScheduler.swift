@@ -216,10 +216,6 @@ public struct DeliveryScheduler: Sendable {
         return PriorityPolicy.heapKey(tier: PriorityTier(rawValue: c.tier)!, policyKey: k)
     }
 
-    /// The (tier, policy) order key of a live job: smaller is more urgent (tests, explanations).
-    /// - Complexity: O(1).
-    public func orderKey(_ id: JobID) -> UInt64? { liveSlot(id).map { heapKey(slot: $0) } }
-
     /// Changes the in-tier policy or the aging rule and re-keys every queue. - Complexity: O(n log n).
     public mutating func setPolicy(_ policy: PriorityPolicy, aging: AgingRule? = nil) {
         self.policy = policy
@@ -410,24 +406,6 @@ public struct DeliveryScheduler: Sendable {
         meta[s].pinned = false
         bumpVersion(s)
         if core[s].state == .pending { meta[s].assignedVehicle = -1 }
-    }
-
-    /// Every live job id in slot order (tests, invariant checks). - Complexity: O(slots).
-    public var liveJobs: [JobID] {
-        core.indices.filter { core[$0].state != .unknown }.map { JobID(slot: UInt32($0), generation: core[$0].generation) }
-    }
-
-    /// Checks heap order and slot bookkeeping (tests only). - Complexity: O(n).
-    public func checkInvariants() -> Bool {
-        var inHeaps = 0
-        for d in heaps.indices {
-            guard heaps[d].isValid(positions: heapPos) else { return false }
-            inHeaps += heaps[d].count
-            for s in heaps[d].slots where core[Int(s)].state != .pending || Int(core[Int(s)].depot) != d { return false }
-        }
-        let pendingCount = core.filter { $0.state == .pending }.count
-        let live = core.filter { $0.state != .unknown }.count
-        return inHeaps == pendingCount && live == liveCount && live + freeSlots.count == core.count
     }
 }
 

@@ -31,6 +31,7 @@ struct PendingHeap: Sendable {
     mutating func insert(slot: UInt32, key: UInt64, positions: inout [Int32]) {
         entries.append(key << PendingHeap.slotBits | UInt64(slot))
         siftUp(from: entries.count - 1, positions: &positions)
+        checkInvariantsIfEnabled(positions: positions)
     }
 
     /// Removes and returns the slot with the smallest key. - Complexity: O(log n).
@@ -49,13 +50,15 @@ struct PendingHeap: Sendable {
     mutating func remove(at i: Int, positions: inout [Int32]) {
         positions[Int(entries[i] & PendingHeap.slotMask)] = -1
         let last = entries.removeLast()
-        if i == entries.count { return }
-        entries[i] = last
-        if i > 0 && last < entries[(i - 1) >> 3] {
-            siftUp(from: i, positions: &positions)
-        } else {
-            siftDown(from: i, positions: &positions)
+        if i < entries.count {
+            entries[i] = last
+            if i > 0 && last < entries[(i - 1) >> 3] {
+                siftUp(from: i, positions: &positions)
+            } else {
+                siftDown(from: i, positions: &positions)
+            }
         }
+        checkInvariantsIfEnabled(positions: positions)
     }
 
     /// Changes the order key at heap position `i`. - Complexity: O(log n).
@@ -66,6 +69,7 @@ struct PendingHeap: Sendable {
         if new == old { return }
         entries[i] = new
         if new < old { siftUp(from: i, positions: &positions) } else { siftDown(from: i, positions: &positions) }
+        checkInvariantsIfEnabled(positions: positions)
     }
 
     @inlinable
@@ -118,8 +122,8 @@ struct PendingHeap: Sendable {
         }
     }
 
-    /// Checks the heap order and the position column (tests only). - Complexity: O(n).
-    func isValid(positions: [Int32]) -> Bool {
+    /// Checks the heap order and the position column (internal checks). - Complexity: O(n).
+    @usableFromInline func isValid(positions: [Int32]) -> Bool {
         for i in 0..<entries.count {
             if positions[Int(entries[i] & PendingHeap.slotMask)] != Int32(i) { return false }
             if i > 0 && entries[(i - 1) >> 3] > entries[i] { return false }

@@ -75,3 +75,15 @@ extension PriorityPolicy {
         return UInt64(tier.rawValue) << 38 | UInt64(k)
     }
 }
+
+extension PriorityPolicy {
+    /// The full heap order key (tier in the top bits, then the policy key) for `job` submitted at
+    /// `submitted`; smaller is more urgent. `depot` gives the travel estimate for least slack. Public
+    /// so that a benchmark baseline (and a test's reference model) orders jobs exactly as the engine does.
+    /// - Complexity: O(1).
+    @inlinable
+    public func orderKey(job: DeliveryJob, submitted: SimTime, depot: Depot, aging: AgingRule) -> UInt64 {
+        let travel = self == .leastSlack ? Int64(depot.location.distance(to: job.location) * depot.ticksPerUnit) : 0
+        return PriorityPolicy.heapKey(tier: job.tier, policyKey: key(job: job, submitted: submitted.ticks, travel: travel, aging: aging))
+    }
+}

@@ -150,6 +150,7 @@ public struct EventQueue<Event> {
             precondition(next >= time, "EventQueue.advance(to:): an event is pending at \(next), before \(time)")
         }
         clock = UInt64(bitPattern: time.ticks)
+        checkInvariantsIfEnabled()
     }
 
     @inlinable var front: UnsafeMutablePointer<RawVector<Entry>> { storage.vectors }
@@ -189,6 +190,7 @@ public struct EventQueue<Event> {
         // Higher priority first: map Int16 to an order-preserving UInt16, then invert it.
         let inverted = UInt64(0xFFFF &- (UInt16(bitPattern: priority) ^ 0x8000))
         insert(Entry(time: t, order: (inverted << Self.sequenceBits) | seq, slot: slot, event: event))
+        checkInvariantsIfEnabled()
         return EventHandle(slot: slot, sequence: seq)
     }
 
@@ -213,6 +215,7 @@ public struct EventQueue<Event> {
         guard isPending(handle) else { return false }
         makeUnique()
         release(slot: Int(handle.slot))
+        checkInvariantsIfEnabled()
         return true
     }
 
@@ -231,6 +234,7 @@ public struct EventQueue<Event> {
     public mutating func peekTime() -> SimTime? {
         makeUnique()
         guard settleFront() else { return nil }
+        checkInvariantsIfEnabled()
         return SimTime(ticks: Int64(bitPattern: front.pointee[0].time))
     }
 
@@ -240,6 +244,7 @@ public struct EventQueue<Event> {
     public mutating func peek() -> (time: SimTime, event: Event)? {
         makeUnique()
         guard settleFront() else { return nil }
+        checkInvariantsIfEnabled()
         let e = front.pointee[0]
         return (SimTime(ticks: Int64(bitPattern: e.time)), e.event)
     }
@@ -257,6 +262,7 @@ public struct EventQueue<Event> {
         if e.time > last { last = e.time }
         clock = e.time
         release(slot: Int(e.slot))
+        checkInvariantsIfEnabled()
         return (SimTime(ticks: Int64(bitPattern: e.time)), e.event)
     }
 
@@ -269,6 +275,7 @@ public struct EventQueue<Event> {
         frontLevel = 0
         let table = storage.liveSequence
         for s in 0..<table.pointee.count where table.pointee[s] != .max { release(slot: s) }
+        checkInvariantsIfEnabled()
     }
 
     /// Reserves room for `n` pending events in the slot table. - Complexity: O(n).
@@ -277,6 +284,7 @@ public struct EventQueue<Event> {
         makeUnique()
         storage.liveSequence.pointee.grow(to: n)
         storage.freeSlots.pointee.grow(to: n)
+        checkInvariantsIfEnabled()
     }
 
     // MARK: - Internals

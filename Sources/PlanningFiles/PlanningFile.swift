@@ -1,32 +1,11 @@
 import DeliveryScheduling
 import DiscreteEvents
 import Foundation
+import InputLimits
 
-/// A malformed jobs file: the file, the 1-based line and the field at fault, and what is wrong.
-public struct PlanningFileError: Error, Sendable, Equatable, CustomStringConvertible {
-    /// The file's path (as given).
-    public var file: String
-    /// The 1-based line of the offending record or key (0 when the whole file is at fault).
-    public var line: Int
-    /// The field path (`jobs[3].windows[0]`, `due`).
-    public var field: String
-    /// What is wrong.
-    public var message: String
-
-    /// An error at `file`:`line` in `field`.
-    public init(file: String, line: Int, field: String, message: String) {
-        self.file = file
-        self.line = line
-        self.field = field
-        self.message = message
-    }
-
-    /// `plan.csv:12: field 'due': expected a number or HH:MM, got 'abc'`; line 0 means the whole file
-    /// (`plan.csv: cannot read the file (no such file or not readable)`).
-    public var description: String {
-        line > 0 ? "\(file):\(line): field '\(field)': \(message)" : "\(file): \(message)"
-    }
-}
+/// A malformed jobs file: the file, the 1-based line and the field at fault, and what is wrong
+/// (the one input error type of every Jornada file reader).
+public typealias PlanningFileError = InputError
 
 /// One truck (or `count` identical trucks) read from a file.
 public struct PlanningVehicle: Sendable {
@@ -76,17 +55,12 @@ public struct PlanningFile: Sendable {
     /// Reads a `.yaml`/`.yml` or `.csv` jobs file, or a Solomon / Gehring–Homberger VRPTW instance
     /// (recognised by its content, whatever its name). - Throws: `PlanningFileError` naming file, line, field.
     public static func load(path: String) throws -> PlanningFile {
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw PlanningFileError(file: path, line: 0, field: "path", message: "cannot read the file (no such file, or not readable)")
-        }
-        guard let text = String(data: data, encoding: .utf8) else {
-            throw PlanningFileError(file: path, line: 0, field: "encoding", message: "the file is not UTF-8 text")
-        }
+        let text = try InputText.read(path: path, maxBytes: JobsFileLimits.maxFileBytes)
         if looksLikeSolomon(text) { return try parseSolomon(text, file: path) }
         let lower = path.lowercased()
-        if lower.hasSuffix(".csv") { return try parseCSV(text, file: path) }
+        if lower.hasSuffix(".csv") || lower.hasSuffix(".tsv") { return try parseCSV(text, file: path) }
         if lower.hasSuffix(".yaml") || lower.hasSuffix(".yml") { return try parseYAML(text, file: path) }
-        throw PlanningFileError(file: path, line: 0, field: "path", message: "expected a .csv, .yaml or .yml file")
+        throw PlanningFileError(file: path, line: 0, field: "path", message: "expected a .csv, .tsv, .yaml or .yml file")
     }
 
     /// A scheduler holding this file's depot (id 0), trucks and jobs, submitted at day start; job and

@@ -286,5 +286,6 @@ extension TechnicianAllocator {
         }
         summary[si] = union
         summaryLong[si] = unionLong
+        checkGroupInvariantsIfEnabled(group: g, day: day, exact: true)
     }
 }

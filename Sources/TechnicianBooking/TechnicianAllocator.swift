@@ -280,5 +280,6 @@ public struct TechnicianAllocator: Sendable {
             summary[g * days + day] |= free
             summaryLong[g * days + day] |= long
         }
+        checkCellInvariantsIfEnabled(t, day)
     }
 }

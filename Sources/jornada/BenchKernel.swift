@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import Benchmarking
 import DiscreteEvents
+import InputLimits
 
 /// `jornada bench kernel`: the hold model over a list of pending-event counts.
 struct BenchKernel: ParsableCommand {
@@ -36,10 +37,17 @@ struct BenchKernel: ParsableCommand {
     @Flag(help: "Print one JSON object per line per size instead of a table.")
     var json = false
 
+    @Option(help: "Refuse a run estimated to take longer than this many seconds.")
+    var maxSeconds: Double = RunBudget.defaultMaxSeconds
+
     func validate() throws {
         guard rounds > 0 else { throw ValidationError("--rounds must be > 0, got \(rounds)") }
         guard events > 0 else { throw ValidationError("--events must be > 0, got \(events)") }
-        guard meanIncrement > 0 else { throw ValidationError("--mean-increment must be > 0, got \(meanIncrement)") }
+        guard meanIncrement > 0, meanIncrement <= 86_400 * 365 else {
+            throw ValidationError("--mean-increment must be > 0 and at most a year (31536000 s), got \(meanIncrement)")
+        }
+        guard !queues.isEmpty else { throw ValidationError("--queues: name at least one queue") }
+        try BenchLimits.check(BenchLimits.kernel(pending: pending, events: events, rounds: rounds, queues: queues.count), maxSeconds: maxSeconds)
     }
 
     func run() throws {
@@ -56,22 +64,22 @@ struct BenchKernel: ParsableCommand {
             }
             let sums = Set(results.values.map(\.checksum))
             guard sums.count <= 1 else {
-                throw ValidationError("queues disagree on the popped times at pending \(n): checksums \(sums.sorted())")
+                throw BenchAuditError(faults: ["queues disagree on the popped times at pending \(n): checksums \(sums.sorted())"])
             }
             var fields: [(String, BenchRecord.Value)] = [("pending", .int(n)), ("events", .int(events)), ("rounds", .int(rounds))]
-            let main = results[.radix] ?? results[queues[0]]!
+            guard let main = results[.radix] ?? results[queues[0]] else { continue }
             fields += [("seconds", .double(main.seconds)), ("eventsPerSecond", .double(main.eventsPerSecond))]
             for kind in queues where kind != .radix {
-                fields.append(("\(kind.rawValue)EventsPerSecond", .double(results[kind]!.eventsPerSecond)))
+                if let r = results[kind] { fields.append(("\(kind.rawValue)EventsPerSecond", .double(r.eventsPerSecond))) }
             }
             if let r = results[.radix], let h = results[.collectionsHeap] {
                 fields.append(("ratioVsHeap", .double(r.eventsPerSecond / h.eventsPerSecond)))
             }
             let record = BenchRecord(fields)
-            if json { print(record.jsonLine()) }
+            if json { try CheckedOutput.line(record.jsonLine()) }
             records.append(record)
         }
-        if !json { print(BenchTable.render(records)) }
+        if !json { try CheckedOutput.line(BenchTable.render(records)) }
     }
 
     static func parseCounts(_ s: String) throws -> [Int] {

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Benchmarking
+import InputLimits
 
 /// `jornada bench processes`: the process-style API against plain event handlers on an M/M/c queue.
 struct BenchProcesses: ParsableCommand {
@@ -35,28 +36,32 @@ struct BenchProcesses: ParsableCommand {
     @Flag(help: "Print one JSON object per line per style instead of a table.")
     var json = false
 
+    @Option(help: "Refuse a run estimated to take longer than this many seconds.")
+    var maxSeconds: Double = RunBudget.defaultMaxSeconds
+
     func validate() throws {
         guard customers > 0 else { throw ValidationError("--customers must be > 0, got \(customers)") }
-        guard servers > 0 else { throw ValidationError("--servers must be > 0, got \(servers)") }
+        guard (1...10_000).contains(servers) else { throw ValidationError("--servers must be 1 to 10000, got \(servers)") }
         guard asyncProcesses >= 0 else { throw ValidationError("--async-processes must be ≥ 0, got \(asyncProcesses)") }
         guard rounds > 0 else { throw ValidationError("--rounds must be > 0, got \(rounds)") }
+        try BenchLimits.check(BenchLimits.processes(customers: customers, rounds: rounds, asyncProcesses: asyncProcesses), maxSeconds: maxSeconds)
     }
 
     func run() throws {
         let records = try ProcessBench(customers: customers, servers: servers, seed: seed).records(rounds: rounds)
-        emit(records)
+        try emit(records)
         if asyncProcesses > 0 {
             let experiment = ProcessAsyncExperiment(processes: asyncProcesses, steps: max(customers, asyncProcesses))
-            if !json { print("") }
-            emit(try experiment.records(rounds: rounds))
+            if !json { try CheckedOutput.line("") }
+            try emit(try experiment.records(rounds: rounds))
         }
     }
 
-    func emit(_ records: [BenchRecord]) {
+    func emit(_ records: [BenchRecord]) throws {
         if json {
-            for r in records { print(r.jsonLine()) }
+            for r in records { try CheckedOutput.line(r.jsonLine()) }
         } else {
-            print(BenchTable.render(records))
+            try CheckedOutput.line(BenchTable.render(records))
         }
     }
 }

@@ -5,6 +5,8 @@ import Glibc
 #endif
 import Benchmarking
 import DeliveryScheduling
+import InputLimits
+import EngineWorkloads
 
 /// `jornada bench scheduler`: the delivery scheduler's mixed operation stream and day planning.
 struct BenchScheduler: ParsableCommand {
@@ -35,6 +37,39 @@ struct BenchScheduler: ParsableCommand {
     @Option(help: "Requests per client batch for the desk run.") var batch: Int = 256
     @Option(help: "Requests over all clients for the desk run.") var requests: Int = 2_000_000
     @Flag(help: "One JSON object per line instead of a table.") var json = false
+    @Option(help: "Refuse a run estimated to take longer than this many seconds.") var maxSeconds: Double = RunBudget.defaultMaxSeconds
+
+    /// The `--pending` sizes. - Throws: `ValidationError` for a part that is not a non-negative integer.
+    func sizes() throws -> [Int] {
+        var sizes: [Int] = []
+        for part in pending.split(separator: ",", omittingEmptySubsequences: false) {
+            guard let n = Int(part.filter { $0 != " " && $0 != "_" }), n >= 0 else {
+                throw ValidationError("--pending: '\(part)' is not a non-negative integer")
+            }
+            sizes.append(n)
+        }
+        return sizes
+    }
+
+    func validate() throws {
+        guard PriorityPolicy(rawValue: policy) != nil else {
+            let names = PriorityPolicy.allCases.map(\.rawValue)
+            throw ValidationError("--policy: unknown '\(policy)'\(Suggestion.hint(for: policy, among: names)); expected one of \(names.joined(separator: ", "))")
+        }
+        let sizes = try sizes()
+        guard operations > 0 else { throw ValidationError("--operations: must be > 0, got \(operations)") }
+        guard stops >= 0, vehicles >= 0 else { throw ValidationError("--stops/--vehicles: must be ≥ 0") }
+        guard stops == 0 || (vehicles > 0 && repeats > 0) else { throw ValidationError("--vehicles and --repeats: must be > 0 when --stops > 0") }
+        guard clients >= 0 else { throw ValidationError("--clients: must be ≥ 0, got \(clients)") }
+        if clients > 0 {
+            guard clients <= 10_000 else { throw ValidationError("--clients: at most 10000 client tasks, got \(clients)") }
+            guard depots > 0, depots <= 10_000 else { throw ValidationError("--depots: must be 1 to 10000, got \(depots)") }
+            guard (1...1_000_000).contains(batch) else { throw ValidationError("--batch: must be 1 to 1000000, got \(batch)") }
+            guard requests > 0 else { throw ValidationError("--requests: must be > 0, got \(requests)") }
+        }
+        try BenchLimits.check(BenchLimits.scheduler(pending: sizes, operations: operations, baseline: !noBaseline, stops: stops, vehicles: vehicles,
+                                                    repeats: repeats, requests: requests, clients: clients), maxSeconds: maxSeconds)
+    }
 
     func run() throws {
         #if canImport(Glibc)
@@ -48,47 +83,34 @@ struct BenchScheduler: ParsableCommand {
         }
         #endif
         let hugePages = ProcessInfo.processInfo.environment["GLIBC_TUNABLES"]?.contains("hugetlb=1") ?? false
-        guard let pol = PriorityPolicy(rawValue: policy) else {
-            throw ValidationError("--policy: unknown '\(policy)'; expected one of \(PriorityPolicy.allCases.map(\.rawValue).joined(separator: ", "))")
-        }
-        var sizes: [Int] = []
-        for part in pending.split(separator: ",", omittingEmptySubsequences: false) {
-            guard let n = Int(part.filter { $0 != " " }), n >= 0 else {
-                throw ValidationError("--pending: '\(part)' is not a non-negative integer")
-            }
-            sizes.append(n)
-        }
-        guard operations > 0 else { throw ValidationError("--operations: must be > 0, got \(operations)") }
-        guard stops >= 0, vehicles >= 0 else { throw ValidationError("--stops/--vehicles: must be ≥ 0") }
-        guard clients >= 0 else { throw ValidationError("--clients: must be ≥ 0, got \(clients)") }
-        if clients > 0 {
-            guard depots > 0 else { throw ValidationError("--depots: must be > 0, got \(depots)") }
-            guard batch > 0 else { throw ValidationError("--batch: must be > 0, got \(batch)") }
-            guard requests > 0 else { throw ValidationError("--requests: must be > 0, got \(requests)") }
-        }
+        guard let pol = PriorityPolicy(rawValue: policy) else { throw ValidationError("--policy: unknown '\(policy)'") }
+        let sizes = try sizes()
         var records: [BenchRecord] = []
         for n in sizes {
             var r = SchedulerBench.mixedStream(pending: n, operations: operations, seed: seed, policy: pol, baseline: !noBaseline)
             r.fields.append((key: "hugePages", value: .int(hugePages ? 1 : 0)))
-            if json { print(r.jsonLine()) } else { records.append(r) }
+            if json { try CheckedOutput.line(r.jsonLine()) }
+            records.append(r)
         }
         if !json && !records.isEmpty {
-            print("Mixed stream (submit 30% / update 40% / cancel 10% / dispatch-next 20%), policy \(pol), single core\(hugePages ? ", glibc.malloc.hugetlb=1" : "")")
-            print(BenchTable.render(records))
+            try CheckedOutput.line("Mixed stream (submit 30% / update 40% / cancel 10% / dispatch-next 20%), policy \(pol), single core\(hugePages ? ", glibc.malloc.hugetlb=1" : "")")
+            try CheckedOutput.line(BenchTable.render(records))
         }
+        for r in records { try BenchLimits.audit(r) }
         if stops > 0 {
             let r = SchedulerBench.planDay(stops: stops, vehicles: vehicles, seed: seed, repeats: repeats)
-            if json { print(r.jsonLine()) } else {
-                print("\nplanDay (priority-ordered cheapest insertion + relocate / 2-opt / 2-opt*)")
-                print(BenchTable.render([r]))
+            if json { try CheckedOutput.line(r.jsonLine()) } else {
+                try CheckedOutput.line("\nplanDay (priority-ordered cheapest insertion + relocate / 2-opt / 2-opt*)")
+                try CheckedOutput.line(BenchTable.render([r]))
             }
         }
         if clients > 0 {
             let r = SchedulerBench.deskBlocking(DeskWorkload(depots: depots, clients: clients, batch: batch, requests: requests, seed: seed, policy: pol))
-            if json { print(r.jsonLine()) } else {
-                print("\nDesk: \(clients) clients, mixed batches through one router over \(depots) desks (same mix as above)")
-                print(BenchTable.render([r]))
+            if json { try CheckedOutput.line(r.jsonLine()) } else {
+                try CheckedOutput.line("\nDesk: \(clients) clients, mixed batches through one router over \(depots) desks (same mix as above)")
+                try CheckedOutput.line(BenchTable.render([r]))
             }
+            try BenchLimits.audit(r)
         }
     }
 }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Benchmarking
+import InputLimits
 import TechnicianBooking
 
 /// `jornada bench technicians`: the technician slot allocator's offer and booking rates.
@@ -25,6 +26,7 @@ struct BenchTechnicians: ParsableCommand {
     @Option(help: "Desk mode: total requests over all clients.") var requests: Int = 4_000_000
     @Option(help: "Seed.") var seed: UInt64 = 1
     @Flag(help: "One JSON object per configuration instead of a table.") var json = false
+    @Option(help: "Refuse a run estimated to take longer than this many seconds.") var maxSeconds: Double = RunBudget.defaultMaxSeconds
 
     static func list(_ s: String, _ name: String) throws -> [Int] {
         let parts = s.split(separator: ",").map { String($0.filter { $0 != " " }) }
@@ -47,29 +49,36 @@ struct BenchTechnicians: ParsableCommand {
         guard bookings > 0 else { throw ValidationError("--bookings: must be > 0, got \(bookings)") }
         guard (0...0.95).contains(fill) else { throw ValidationError("--fill: must be in 0...0.95, got \(fill)") }
         guard clients >= 0 else { throw ValidationError("--clients: must be ≥ 0, got \(clients)") }
-        guard batch > 0 else { throw ValidationError("--batch: must be > 0, got \(batch)") }
+        guard (1...1_000_000).contains(batch) else { throw ValidationError("--batch: must be 1 to 1000000, got \(batch)") }
         guard requests > 0 else { throw ValidationError("--requests: must be > 0, got \(requests)") }
+        guard clients <= 10_000 else { throw ValidationError("--clients: at most 10000 client tasks, got \(clients)") }
+        try BenchLimits.check(BenchLimits.technicians(technicians: try Self.list(technicians, "technicians"), days: try Self.list(days, "days"),
+                                                      policies: policy == "all" ? RankingPolicy.allCases.count : 1, offers: offers,
+                                                      bookings: bookings, clients: clients, requests: requests), maxSeconds: maxSeconds)
     }
 
     func run() throws {
         let techs = try Self.list(technicians, "technicians"), dayList = try Self.list(days, "days")
-        let policies = policy == "all" ? RankingPolicy.allCases : [RankingPolicy(rawValue: policy)!]
+        let policies = policy == "all" ? RankingPolicy.allCases : RankingPolicy(rawValue: policy).map { [$0] } ?? []
         var engine: [BenchRecord] = []
         var desk: [BenchRecord] = []
         for t in techs {
             for d in dayList {
                 if clients > 0 {
                     let r = TechnicianBench.runDeskBlocking(.init(technicians: t, days: d, clients: clients, batch: batch, requests: requests, seed: seed))
-                    if json { print(r.jsonLine()) } else { desk.append(r) }
+                    if json { try CheckedOutput.line(r.jsonLine()) }
+                    desk.append(r)
                 } else {
                     for p in policies {
                         let r = TechnicianBench.runEngine(.init(technicians: t, days: d, policy: p, offers: offers, bookings: bookings, fill: fill, seed: seed))
-                        if json { print(r.jsonLine()) } else { engine.append(r) }
+                        if json { try CheckedOutput.line(r.jsonLine()) }
+                        engine.append(r)
                     }
                 }
             }
         }
-        if !engine.isEmpty { print(BenchTable.render(engine)) }
-        if !desk.isEmpty { print(BenchTable.render(desk)) }
+        if !json && !engine.isEmpty { try CheckedOutput.line(BenchTable.render(engine)) }
+        if !json && !desk.isEmpty { try CheckedOutput.line(BenchTable.render(desk)) }
+        for r in engine + desk { try BenchLimits.audit(r) }
     }
 }

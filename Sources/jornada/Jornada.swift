@@ -1,4 +1,5 @@
 import ArgumentParser
+import InputLimits
 
 /// The `jornada` command: runs, plans and benchmarks Jornada's simulator and engines.
 @main
@@ -8,6 +9,18 @@ struct Jornada: ParsableCommand {
         abstract: "Simulate a brewer's retailers and benchmark its delivery and technician engines.",
         version: JornadaVersion.current,
         subcommands: [Run.self, Validate.self, Schema.self, KPIs.self, Plan.self, Bench.self])
+
+    /// Parses and runs the subcommand with SIGPIPE ignored, so a closed pipe or a full disk is an
+    /// error (`cannot write to standard output: Broken pipe`, exit 1), never a silent exit 0 or a signal.
+    static func main() {
+        CheckedOutput.ignoreBrokenPipeSignal()
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch {
+            exit(withError: error)
+        }
+    }
 }
 
 /// The version string printed by `jornada --version`.

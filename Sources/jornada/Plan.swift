@@ -1,5 +1,6 @@
 import ArgumentParser
 import DeliveryScheduling
+import InputLimits
 import PlanningFiles
 
 /// Defaults shared by `jornada plan` and `jornada bench routing`.
@@ -33,17 +34,21 @@ struct Plan: ParsableCommand {
     @Flag(help: "Print the plan as CSV (one row per stop, then one per unassigned job).") var csv = false
     @Flag(help: "Exit with status 3 when any job is left unassigned.") var failOnUnassigned = false
 
+    func validate() throws {
+        if let p = policy, PriorityPolicy(rawValue: p) == nil {
+            let names = PriorityPolicy.allCases.map(\.rawValue)
+            throw ValidationError("--policy: unknown '\(p)'\(Suggestion.hint(for: p, among: names)); expected one of \(names.joined(separator: ", "))")
+        }
+        guard (0...100_000_000).contains(maxEvaluations) else {
+            throw ValidationError("--max-evaluations: must be 0 to 100000000, got \(maxEvaluations)")
+        }
+    }
+
     func run() throws {
         var file: PlanningFile
         file = try PlanningFile.load(path: jobsFile)
-        if let p = policy {
-            guard let pol = PriorityPolicy(rawValue: p) else {
-                throw ValidationError("--policy: unknown '\(p)'; expected one of \(PriorityPolicy.allCases.map(\.rawValue).joined(separator: ", "))")
-            }
-            file.policy = pol
-        }
-        guard maxEvaluations >= 0 else { throw ValidationError("--max-evaluations: must be ≥ 0") }
-        guard iterations >= 0 else { throw ValidationError("--iterations: must be ≥ 0") }
+        if let p = policy, let pol = PriorityPolicy(rawValue: p) { file.policy = pol }
+        guard (0...100_000_000).contains(iterations) else { throw ValidationError("--iterations: must be 0 to 100000000, got \(iterations)") }
         guard !(json && csv) else { throw ValidationError("--json and --csv: choose one") }
         let limit = try timeLimit.map { try DurationOption.parse($0, option: "--time-limit") }
         var options = PlanOptions(maxMoveEvaluations: maxEvaluations)
@@ -55,9 +60,9 @@ struct Plan: ParsableCommand {
         let loaded = try file.build()
         let plan = try loaded.plan(options: options)
         if json {
-            print(loaded.reportJSON(plan))
+            try CheckedOutput.line(loaded.reportJSON(plan))
         } else if csv {
-            print(loaded.reportCSV(plan))
+            try CheckedOutput.line(loaded.reportCSV(plan))
         } else {
             let search: String
             if fast || iterations == 0 {
@@ -67,7 +72,7 @@ struct Plan: ParsableCommand {
             } else {
                 search = "Search: ruin-and-recreate, \(plan.searchIterations) iterations, seed \(seed) (reproducible)"
             }
-            print(loaded.report(plan, search: search))
+            try CheckedOutput.line(loaded.report(plan, search: search))
         }
         if failOnUnassigned && !plan.unassigned.isEmpty { throw ExitCode(3) }
     }

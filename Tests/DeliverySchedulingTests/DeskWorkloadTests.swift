@@ -1,5 +1,6 @@
 import DiscreteEvents
 import Testing
+import EngineWorkloads
 @testable import DeliveryScheduling
 
 @Suite("Desk workload of jornada bench scheduler --clients")

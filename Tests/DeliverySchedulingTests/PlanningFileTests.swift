@@ -82,3 +82,60 @@ struct PlanningFileTests {
         #expect(throws: PlanningFileError.self) { _ = try PlanningFile.load(path: "/nonexistent/jobs.csv") }
     }
 }
+
+@Suite("Jobs files: limits, ids, spreadsheets")
+struct PlanningFileLimitTests {
+    static let yaml = "depot: {x: 0, y: 0}\nvehicles:\n  - {id: T1, kegs: 10}\njobs:\n  - {id: a, x: 1, y: 1, kegs: 1}\n"
+
+    @Test func duplicateAndEmptyIdsAreErrors() {
+        #expect(throws: PlanningFileError(file: "d.yaml", line: 6, field: "id", message: "duplicate job id 'a' (first on line 5)")) {
+            _ = try PlanningFile.parseYAML(Self.yaml + "  - {id: a, x: 2, y: 2}\n", file: "d.yaml")
+        }
+        #expect(throws: PlanningFileError(file: "e.yaml", line: 5, field: "jobs[0].id", message: "must not be empty")) {
+            _ = try PlanningFile.parseYAML(Self.yaml.replacingOccurrences(of: "id: a", with: "id: ''"), file: "e.yaml")
+        }
+        let trucks = Self.yaml.replacingOccurrences(of: "kegs: 10}", with: "kegs: 10, count: 2}\n  - {id: T1-2, kegs: 5}")
+        #expect(throws: PlanningFileError(file: "t.yaml", line: 4, field: "id", message: "duplicate truck id 'T1-2' (first on line 3)")) {
+            _ = try PlanningFile.parseYAML(trucks, file: "t.yaml")
+        }
+    }
+
+    @Test func volumesCannotWrap() {
+        let many = (0..<1_100).map { "  - {id: j\($0), x: 1, y: 1, kegs: 1000000}" }.joined(separator: "\n")
+        do {
+            _ = try PlanningFile.parseYAML("depot: {x: 0, y: 0}\nvehicles: [{id: T1, kegs: 10}]\njobs:\n" + many + "\n", file: "v.yaml")
+            Issue.record("a total volume past 10^9 must be refused")
+        } catch let e as PlanningFileError {
+            #expect(e.field == "volume")
+            #expect(e.line == 1_004)
+        } catch { Issue.record("unexpected \(error)") }
+    }
+
+    @Test func hugeFieldsAreRefusedBeforeArithmetic() throws {
+        for (key, value) in [("day", "1e13"), ("day", "99999999"), ("speed", "1e-300")] {
+            let text = key == "day" ? "day: \(value)\n" + Self.yaml : Self.yaml.replacingOccurrences(of: "y: 0}", with: "y: 0, speed: \(value)}")
+            #expect(throws: PlanningFileError.self, "\(key): \(value)") { _ = try PlanningFile.parseYAML(text, file: "h.yaml") }
+        }
+        let deep = "depot: " + String(repeating: "[", count: 5_000) + String(repeating: "]", count: 5_000)
+        #expect(throws: PlanningFileError(file: "n.yaml", line: 1, field: "(nesting)", message: "nested deeper than the limit of 32 levels")) {
+            _ = try PlanningFile.parseYAML(deep, file: "n.yaml")
+        }
+    }
+
+    @Test func aSpreadsheetCSVReadsLikeThePlainOne() throws {
+        let plain = "type,id,x,y,kegs,windows\ndepot,D,0,0,,\nvehicle,T1,,,10,\njob,a,1,1,1,09:00-10:00;11:00-12:00\n"
+        let excel = "\u{FEFF}\"type\";\"id\";\"x\";\"y\";\"kegs\";\"windows\"\r\n\"depot\";\"D\";0;0;;\r\n\"vehicle\";\"T1\";;;10;\r\n\"job\";\"a\";1;1;1;\"09:00-10:00;11:00-12:00\"\r\n"
+        let p = try PlanningFile.parseCSV(plain, file: "p.csv"), e = try PlanningFile.parseCSV(excel, file: "e.csv")
+        #expect(e.jobs.map(\.name) == p.jobs.map(\.name))
+        #expect(e.jobs.map(\.job.windows) == p.jobs.map(\.job.windows))
+        #expect(e.jobs.map(\.line) == [4])
+        #expect(try e.build().plan().totalDistance == (try p.build().plan().totalDistance))
+    }
+
+    @Test func unknownColumnsGetASuggestion() {
+        #expect(throws: PlanningFileError(file: "u.csv", line: 1, field: "kgs",
+                                          message: "unknown column (did you mean 'kegs'?); expected some of \(["type", "id", "x", "y", "kegs", "cases", "pallets", "ready", "due", "service", "count", "tier", "kind", "windows", "value", "deadline", "pin", "speed", "day", "policy"].joined(separator: ", "))")) {
+            _ = try PlanningFile.parseCSV("type,id,kgs\n", file: "u.csv")
+        }
+    }
+}

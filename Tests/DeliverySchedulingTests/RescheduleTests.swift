@@ -51,7 +51,9 @@ struct RescheduleTests {
         let why = try s.explain(id)
         #expect(why.refusedProposals == 1)
         #expect(why.lastUnassignedReason == .rescheduleRefused)
+        #if JORNADA_INTERNAL_CHECKS
         #expect(s.checkInvariants())
+        #endif
     }
 
     @Test func overflowCarriesOverWithRaisedPriorityAndAReason() throws {
@@ -80,6 +82,8 @@ struct RescheduleTests {
         for id in plan.routes.flatMap(\.stops).map(\.job) { try s.complete(id) }
         let next = try s.planAndCommitDay(depot: DepotID(0), day: 1)
         #expect(Set(next.routes.flatMap(\.stops).map(\.job)) == Set(ids.suffix(6)))
+        #if JORNADA_INTERNAL_CHECKS
         #expect(s.checkInvariants())
+        #endif
     }
 }

@@ -1,5 +1,6 @@
 import DiscreteEvents
 import Testing
+import EngineWorkloads
 @testable import DeliveryScheduling
 
 /// A random job near the depot with random tier, windows, deadline and value.
@@ -66,7 +67,9 @@ struct SchedulerQueueTests {
                 }
                 #expect(s.liveCount == order.count)
             }
+            #if JORNADA_INTERNAL_CHECKS
             #expect(s.checkInvariants())
+            #endif
             #expect(s.pendingCount(depot: DepotID(0)) == order.count)
             for id in order { #expect(s.job(id) == model[id]!.job) }
         }
@@ -117,7 +120,9 @@ struct SchedulerQueueTests {
         }
         try s.cancel(id)
         #expect(throws: DeliverySchedulingError.unknownJob(id)) { try s.update(id, JobUpdate(tier: .urgent)) }
+        #if JORNADA_INTERNAL_CHECKS
         #expect(s.checkInvariants())
+        #endif
         // Messages name the field.
         #expect(DeliverySchedulingError.negativeVolume(unit: "kegs", value: -2).description.contains("volume.kegs"))
         #expect(DeliverySchedulingError.invalidWindow(index: 1, from: .hours(Int64(12)), to: .hours(Int64(9))).description.contains("windows[1]"))
@@ -128,7 +133,9 @@ struct SchedulerQueueTests {
         var rng = RandomStream(seed: 3)
         for i in 0..<200 { _ = try s.submit(randomJob(&rng), at: SimTime.zero + .minutes(Int64(i))) }
         s.setPolicy(.earliestDeadline)
+        #if JORNADA_INTERNAL_CHECKS
         #expect(s.checkInvariants())
+        #endif
         var lastTier = PriorityTier.urgent
         var count = 0
         while let d = try s.dispatchNext(depot: DepotID(0)) {

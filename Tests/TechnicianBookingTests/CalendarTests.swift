@@ -1,4 +1,5 @@
 import DiscreteEvents
+import EngineWorkloads
 import Testing
 @testable import TechnicianBooking
 

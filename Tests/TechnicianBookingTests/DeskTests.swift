@@ -1,5 +1,6 @@
 import DiscreteEvents
 import Testing
+import EngineWorkloads
 @testable import TechnicianBooking
 
 @Suite struct DeskTests {

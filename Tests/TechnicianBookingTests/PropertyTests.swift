@@ -1,5 +1,6 @@
 import DiscreteEvents
 import Testing
+import EngineWorkloads
 @testable import TechnicianBooking
 
 /// Seeded random operation sequences checked against a plain reference model.

@@ -167,7 +167,10 @@ extension RegionModel {
     mutating func audit(day d: Int) {
         let a = allocator.audit()
         if !a.isClean { auditFailures.append("day \(d): technician calendar audit: \(a)") }
+        if !scheduler.checkDayInvariants() { auditFailures.append("day \(d): delivery scheduler day bookkeeping broken") }
+        #if JORNADA_INTERNAL_CHECKS
         if !scheduler.checkInvariants() { auditFailures.append("day \(d): delivery scheduler invariants broken") }
+        #endif
         // Every job served today appears exactly once in the engine's outcome feed.
         let served = outcomes.filter { $0.outcome == .served }.count
         let row = daily[daily.count - 1]

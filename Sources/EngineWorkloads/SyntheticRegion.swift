@@ -1,3 +1,4 @@
+import TechnicianBooking
 import DiscreteEvents
 
 /// A deterministic synthetic region (roster, zones, request stream) for tests and benchmarks.

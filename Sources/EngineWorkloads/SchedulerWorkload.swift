@@ -1,15 +1,5 @@
+import DeliveryScheduling
 import DiscreteEvents
-
-extension PriorityPolicy {
-    /// The full heap order key (tier in the top bits, then the policy key) for `job` submitted at
-    /// `submitted`; smaller is more urgent. `depot` gives the travel estimate for least slack.
-    /// - Complexity: O(1).
-    @inlinable
-    public func orderKey(job: DeliveryJob, submitted: SimTime, depot: Depot, aging: AgingRule) -> UInt64 {
-        let travel = self == .leastSlack ? Int64(depot.location.distance(to: job.location) * depot.ticksPerUnit) : 0
-        return PriorityPolicy.heapKey(tier: job.tier, policyKey: key(job: job, submitted: submitted.ticks, travel: travel, aging: aging))
-    }
-}
 
 /// Deterministic synthetic jobs and depot-days for benchmarks and tests (same seed ⇒ same jobs).
 public enum SyntheticWorkload {
@@ -34,6 +24,10 @@ public enum SyntheticWorkload {
         return change
     }
 
+    /// 08:00–11:00 and 14:00–17:00, the two-window pattern of a fifth of the synthetic jobs.
+    public static let morningAndAfternoon = (try? TimeWindowSet([TimeWindow(from: .hours(Int64(8)), to: .hours(Int64(11))),
+                                                                 TimeWindow(from: .hours(Int64(14)), to: .hours(Int64(17)))])) ?? .anyTime
+
     /// A random job for `depot` submitted at `now`: 80 % deliveries, tiers 5 / 15 / 70 / 10 %,
     /// 1–3 kegs, one, two or no windows, a deadline 2–72 h ahead. Draws 3 numbers. - Complexity: O(1).
     @inlinable
@@ -52,8 +46,7 @@ public enum SyntheticWorkload {
         if wk < 6 {
             windows = TimeWindowSet(single: TimeWindow(from: .minutes(open), to: .minutes(open + width)))
         } else if wk < 8 {
-            windows.append(TimeWindow(from: .hours(Int64(8)), to: .hours(Int64(11))))
-            windows.append(TimeWindow(from: .hours(Int64(14)), to: .hours(Int64(17))))
+            windows = morningAndAfternoon
         }
         let deadline = now + .minutes(Int64(120 + Int64(c % (70 * 60))))
         return DeliveryJob(

@@ -1,3 +1,4 @@
+import DeliveryScheduling
 import DiscreteEvents
 
 /// What one desk client did: its request count and every id it got back, by outcome.
@@ -36,7 +37,8 @@ public struct DeskAudit: Sendable, Equatable {
     public var lostJobs = 0
     /// Ids in more than one state, returned twice, or live in a desk without having been submitted.
     public var duplicatedJobs = 0
-    /// Whether every desk's scheduler passed `checkInvariants()`.
+    /// Whether every desk's scheduler passed `checkInvariants()` (always true unless built with
+    /// `JORNADA_INTERNAL_CHECKS`).
     public var invariantsHold = true
     /// An empty audit. - Complexity: O(1).
     public init() {}
@@ -160,7 +162,9 @@ public struct DeskWorkload: Sendable {
         var liveTotal = 0
         for d in desks {
             let s = await d.snapshot()
+            #if JORNADA_INTERNAL_CHECKS
             a.invariantsHold = a.invariantsHold && s.checkInvariants()
+            #endif
             liveTotal += s.liveCount
             snapshots[d.depot] = s
         }
