@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Golden outcomes: the exact `jornada plan` output for every bundled jobs file under every in-tier
-# policy, committed under Results/reference/plan/ and compared byte for byte by CI. A difference
-# fails with the file, the policy and what moved (total distance, vehicles, assigned) and by how
+# policy (Results/reference/plan/), and the exact summary.json and daily.csv of `jornada run` on every
+# bundled scenario (Results/reference/scenarios/), compared byte for byte by CI. A difference fails
+# with the file and what moved (total distance, vehicles, assigned; the KPIs that changed) and by how
 # much, then the diff.
 #   scripts/golden.sh [path/to/jornada]            check (CI)
 #   scripts/golden.sh --update [path/to/jornada]   regenerate after an intended model change;
@@ -56,6 +57,43 @@ PY
     fi
   done
 done
-if [ "$update" -eq 1 ]; then echo "golden outcomes regenerated: $checked files in $ref; review and commit the diff"; exit "$failed"; fi
+# Scenarios: every bundled scenario file (one with `regions:`), its summary.json and daily.csv.
+sref=Results/reference/scenarios
+mkdir -p "$sref"
+for file in Scenarios/*.yaml; do
+  grep -qE '^regions:' "$file" || continue
+  name=$(basename "$file" .yaml)
+  rm -rf "$tmp/run"
+  if ! "$bin" run "$file" --out "$tmp/run" --quiet > "$tmp/out.txt" 2> "$tmp/err.txt"; then
+    echo "FAIL: jornada run $file exited non-zero: $(head -3 "$tmp/err.txt")"; failed=$((failed + 1)); continue
+  fi
+  for part in summary.json daily.csv; do
+    out="$sref/$name.$part"
+    checked=$((checked + 1))
+    if [ "$update" -eq 1 ]; then cp "$tmp/run/$part" "$out"; continue; fi
+    if [ ! -f "$out" ]; then echo "FAIL: no golden outcome $out (run scripts/golden.sh --update and commit it)"; failed=$((failed + 1)); continue; fi
+    if ! cmp -s "$out" "$tmp/run/$part"; then
+      failed=$((failed + 1))
+      if [ "$part" = summary.json ]; then
+        python3 - "$out" "$tmp/run/$part" "$file" <<'PY'
+import json, sys
+a, b = (json.load(open(f))["kpis"] for f in sys.argv[1:3])
+moved = []
+for k in a:
+    x, y = a[k]["value"], b.get(k, {}).get("value")
+    if x != y:
+        pct = f" ({(y - x) / x:+.1%})" if isinstance(x, (int, float)) and isinstance(y, (int, float)) and x else ""
+        moved.append(f"{k} {x} -> {y}{pct}")
+print(f"FAIL: changed outcome: jornada run {sys.argv[3]}: " + ("; ".join(moved[:12]) if moved else "same KPIs, other fields differ")
+      + (f" (+{len(moved) - 12} more)" if len(moved) > 12 else ""))
+PY
+      else
+        echo "FAIL: changed outcome: jornada run $file: daily.csv differs"
+      fi
+      diff -u "$out" "$tmp/run/$part" | head -20 || true
+    fi
+  done
+done
+if [ "$update" -eq 1 ]; then echo "golden outcomes regenerated: $checked files in $ref and $sref; review and commit the diff"; exit "$failed"; fi
 [ "$failed" -eq 0 ] || { echo "FAIL: $failed golden outcome(s) differ; if the change is intended, run scripts/golden.sh --update and commit the diff"; exit 1; }
 echo "golden outcomes: $checked plans identical to $ref"
