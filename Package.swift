@@ -63,7 +63,7 @@ let package = Package(
         .target(
             name: "ScenarioFiles",
             dependencies: [
-                "DiscreteEvents", "DeliveryScheduling", "TechnicianBooking", "RetailerJourneys",
+                "DiscreteEvents", "DeliveryScheduling", "TechnicianBooking", "RetailerJourneys", "InputLimits",
                 .product(name: "Yams", package: "Yams"),
             ],
             swiftSettings: strict),

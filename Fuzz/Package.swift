@@ -13,6 +13,7 @@ let package = Package(
             name: "jornada-fuzz",
             dependencies: [
                 .product(name: "PlanningFiles", package: "Jornada"),
+                .product(name: "ScenarioFiles", package: "Jornada"),
                 .product(name: "InputLimits", package: "Jornada"),
                 .product(name: "DeliveryScheduling", package: "Jornada"),
             ],

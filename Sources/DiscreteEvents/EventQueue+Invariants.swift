@@ -17,8 +17,10 @@ extension EventQueue {
     #if JORNADA_INTERNAL_CHECKS
     /// Traps with a description of the first broken invariant: the front is a 4-ary heap; bucket
     /// `b` holds exactly the entries whose time first differs from `last` at bit `b − 1`, and only
-    /// above `frontLevel`; the occupied mask matches the buckets; no entry is before `last`; the
-    /// slot table, free list and live count agree, and every live slot has exactly one live entry.
+    /// above `frontLevel`; the occupied mask matches the buckets; no bucket entry is before `last`, and
+    /// a front entry is either within `frontLevel` of `last` or an early entry below it (scheduled
+    /// between the clock and `last`), never a live one before the clock; the slot table, free list and
+    /// live count agree, and every live slot has exactly one live entry.
     /// (Internal checks only.) - Complexity: O(pending entries + slots).
     public func checkInvariants() {
         let front = storage.vectors[0]
@@ -34,6 +36,11 @@ extension EventQueue {
             }
             for i in 0..<v.count {
                 let e = v[i]
+                if isLive(e) { precondition(e.time >= clock, "EventQueue: a live entry at \(e.time) is before the clock \(clock)") }
+                if b == 0 && e.time < last {
+                    if isLive(e) { liveEntries += 1 }
+                    continue   // an early entry: below every bucket and every other front entry
+                }
                 precondition(e.time >= last, "EventQueue: an entry at \(e.time) is before the reference time \(last)")
                 let level = 64 - (e.time ^ last).leadingZeroBitCount
                 if b == 0 {
@@ -52,7 +59,6 @@ extension EventQueue {
         precondition(liveSlots + free.count == table.count, "EventQueue: \(liveSlots) live + \(free.count) free slots ≠ \(table.count)")
         for i in 0..<free.count { precondition(table[Int(free[i])] == .max, "EventQueue: free slot \(free[i]) is live") }
         precondition(liveEntries == liveCount, "EventQueue: \(liveEntries) live entries but \(liveCount) live events")
-        precondition(clock >= last, "EventQueue: the clock \(clock) is before the reference time \(last)")
     }
     #endif
 }

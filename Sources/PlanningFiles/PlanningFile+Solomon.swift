@@ -140,7 +140,8 @@ extension PlanningFile {
         guard let depot else { throw f.fail(Swift.max(lastLine, 1), "CUSTOMER", "the CUSTOMER section has no line for the depot (customer 0)") }
         let truck = PlanningVehicle(name: "truck", capacity: Volume(cases: Int32(vehicle.capacity)),
                                     shiftStart: .minutes(depot.ready), shiftEnd: .minutes(depot.due), count: vehicle.count, line: vehicle.line)
-        return PlanningFile(path: file, depotName: name, depot: Depot(location: Location(x: depot.x, y: depot.y), unitsPerHour: 60),
-                            day: 0, policy: .earliestDeadline, vehicles: [truck], jobs: jobs)
+        // The same whole-file checks as the other formats: unique ids, bounded volume sums.
+        return try PlanningFile(path: file, depotName: name, depot: Depot(location: Location(x: depot.x, y: depot.y), unitsPerHour: 60),
+                                day: 0, policy: .earliestDeadline, vehicles: [truck], jobs: jobs).checked()
     }
 }

@@ -1,16 +1,5 @@
 import Foundation
-
-/// A failure to write results: what and where.
-public struct OutputError: Error, Sendable, CustomStringConvertible {
-    /// The path at fault.
-    public var path: String
-    /// What went wrong.
-    public var message: String
-    /// An error at `path`.
-    public init(path: String, message: String) { self.path = path; self.message = message }
-    /// `path: message`.
-    public var description: String { "\(path): \(message)" }
-}
+import InputLimits
 
 /// Writes a run's files atomically: everything goes to a hidden sibling folder, which is renamed into
 /// place only once every file is complete, so a killed run leaves complete results or none, and an
@@ -18,7 +7,8 @@ public struct OutputError: Error, Sendable, CustomStringConvertible {
 public enum ResultDirectory {
     /// Writes `files` (name → contents) as the folder `dir`, which must not exist yet (or be empty).
     ///
-    /// - Throws: `OutputError` naming the path when a folder cannot be made or a file cannot be written.
+    /// - Throws: `OutputError` (InputLimits) naming the path when a folder cannot be made or a file cannot
+    ///   be written (each file is written with `AtomicFile`: flushed to disk before the folder is renamed).
     /// - Complexity: O(bytes written).
     public static func write(_ files: [(name: String, contents: String)], to dir: URL) throws(OutputError) {
         let fm = FileManager.default
@@ -26,29 +16,28 @@ public enum ResultDirectory {
         if fm.fileExists(atPath: target.path) {
             let items = (try? fm.contentsOfDirectory(atPath: target.path)) ?? ["?"]
             guard items.isEmpty else {
-                throw OutputError(path: target.path, message: "already exists and is not empty; choose another --out (results are never mixed)")
+                throw OutputError(target: target.path, reason: "the folder already exists and is not empty; choose another --out (results are never mixed)")
             }
             try? fm.removeItem(at: target)
         }
         let parent = target.deletingLastPathComponent()
         do { try fm.createDirectory(at: parent, withIntermediateDirectories: true) } catch {
-            throw OutputError(path: parent.path, message: "cannot create the folder: \(error.localizedDescription)")
+            throw OutputError(target: parent.path, reason: "cannot create the folder: \(error.localizedDescription)")
         }
         let staging = parent.appendingPathComponent(".\(target.lastPathComponent).partial-\(getpid())")
         try? fm.removeItem(at: staging)
         do { try fm.createDirectory(at: staging, withIntermediateDirectories: false) } catch {
-            throw OutputError(path: staging.path, message: "cannot create the folder: \(error.localizedDescription)")
+            throw OutputError(target: staging.path, reason: "cannot create the folder: \(error.localizedDescription)")
         }
         for f in files {
-            let url = staging.appendingPathComponent(f.name)
-            do { try Data(f.contents.utf8).write(to: url) } catch {
+            do { try AtomicFile.write(f.contents, to: staging.appendingPathComponent(f.name).path) } catch {
                 try? fm.removeItem(at: staging)
-                throw OutputError(path: target.appendingPathComponent(f.name).path, message: "cannot write: \(error.localizedDescription)")
+                throw OutputError(target: target.appendingPathComponent(f.name).path, reason: error.reason)
             }
         }
         do { try fm.moveItem(at: staging, to: target) } catch {
             try? fm.removeItem(at: staging)
-            throw OutputError(path: target.path, message: "cannot move the finished results into place: \(error.localizedDescription)")
+            throw OutputError(target: target.path, reason: "cannot move the finished results into place: \(error.localizedDescription)")
         }
     }
 

@@ -1,4 +1,5 @@
 import Foundation
+import InputLimits
 import RetailerJourneys
 import Yams
 
@@ -128,6 +129,11 @@ public enum ScenarioFile {
         }
         if let deep = NestingScan.firstTooDeep(text, limit: maxDepth) {
             throw ScenarioError(file: file, line: deep, field: "", message: "nesting deeper than \(maxDepth) levels; a scenario needs about 8")
+        }
+        // The jobs files' nesting scan as well (it counts block indicators, explicit keys and quotes that
+        // a simpler scan misses): two independent guards in front of a recursive parser.
+        do { try InputText.checkYAMLNesting(text, file: file, maxDepth: maxDepth) } catch {
+            throw ScenarioError(file: error.file, line: error.line, field: error.field, message: error.message)
         }
     }
 

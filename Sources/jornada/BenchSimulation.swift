@@ -1,6 +1,7 @@
 import ArgumentParser
 import Benchmarking
 import Foundation
+import InputLimits
 
 /// `jornada bench simulation`: the journeys simulation at growing sizes.
 struct BenchSimulation: ParsableCommand {
@@ -51,8 +52,8 @@ struct BenchSimulation: ParsableCommand {
         for n in bench.sizes {
             let row = try bench.record(retailers: n)
             rows.append(row)
-            if json { print(row.jsonLine()); fflush(nil) }
+            if json { try CheckedOutput.line(row.jsonLine()) }
         }
-        if !json { print(BenchTable.render(rows)) }
+        if !json { try CheckedOutput.line(BenchTable.render(rows)) }
     }
 }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import InputLimits
 import RetailerJourneys
 
 /// `jornada kpis`: the KPI glossary.
@@ -7,5 +8,5 @@ struct KPIs: ParsableCommand {
         commandName: "kpis",
         abstract: "Print every KPI a run reports, with its unit and one-line definition (Markdown).")
 
-    func run() throws { print(KPI.glossaryMarkdown(), terminator: "") }
+    func run() throws { try CheckedOutput.write(KPI.glossaryMarkdown(), fd: 1, target: "standard output") }
 }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Benchmarking
 import Foundation
+import InputLimits
 import RetailerJourneys
 import RunOutputs
 import ScenarioFiles
@@ -47,12 +48,12 @@ struct Run: ParsableCommand {
         let (result, wall) = try BenchClock.measure { try ScenarioRun.run(sc, options: RunOptions(auditEveryDay: audit)) }
         let cpu = SimulationBench.processCPUSeconds() - cpu0
         if !quiet {
-            print(loaded.summary)
-            print(RunFiles.table(result))
-            for c in result.conservation { print(c) }
-            for f in result.auditFailures { print("AUDIT: \(f)") }
+            try CheckedOutput.line(loaded.summary)
+            try CheckedOutput.line(RunFiles.table(result))
+            for c in result.conservation { try CheckedOutput.line("\(c)") }
+            for f in result.auditFailures { try CheckedOutput.line("AUDIT: \(f)") }
         }
-        print(String(format: "simulated %d days, %d events in %.2f s wall (%.2f s CPU): %.0f events/s, %.0f retailer-days/s",
+        try CheckedOutput.line(String(format: "simulated %d days, %d events in %.2f s wall (%.2f s CPU): %.0f events/s, %.0f retailer-days/s",
                      result.days, result.events, wall, cpu, Double(result.events) / wall, Double(result.retailerDays) / wall))
         let files: [(name: String, contents: String)] = [
             ("summary.json", RunFiles.summaryJSON(result, scenarioHash: loaded.hash, toolVersion: JornadaVersion.current)),
@@ -64,7 +65,7 @@ struct Run: ParsableCommand {
         guard result.conservation.allSatisfy(\.holds), result.auditFailures.isEmpty else {
             throw RunFailure(message: "the run broke a flow identity or an engine audit (see above); results kept in \(folder.path)")
         }
-        print(folder.path)
+        try CheckedOutput.line(folder.path)
     }
 }
 

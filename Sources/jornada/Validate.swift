@@ -1,4 +1,5 @@
 import ArgumentParser
+import InputLimits
 import Foundation
 import ScenarioFiles
 
@@ -13,7 +14,7 @@ struct Validate: ParsableCommand {
     func run() throws {
         do {
             let loaded = try ScenarioFile.load(path: scenario)
-            print(resolved ? loaded.resolvedYAML : loaded.summary, terminator: resolved ? "" : "\n")
+            try CheckedOutput.write(resolved ? loaded.resolvedYAML : loaded.summary + "\n", fd: 1, target: "standard output")
         } catch {
             FileHandle.standardError.write(Data("error: \(error)\n".utf8))
             throw ExitCode.failure
@@ -28,7 +29,7 @@ struct Schema: ParsableCommand {
         discussion: "Scenarios/scenario.schema.json is this output; a test fails when they differ.")
     @Flag(help: "Print the field table in Markdown (as in Scenarios/README.md) instead.") var markdown = false
 
-    func run() {
-        print(markdown ? ScenarioFile.fieldTableMarkdown() : ScenarioFile.jsonSchema(), terminator: "")
+    func run() throws {
+        try CheckedOutput.write(markdown ? ScenarioFile.fieldTableMarkdown() : ScenarioFile.jsonSchema(), fd: 1, target: "standard output")
     }
 }

@@ -20,7 +20,7 @@ struct HostileFileCLITests {
         var failures: [String] = []
         for file in Self.corpus {
             let start = Date()
-            let r = try Tool.run(["plan", file.path, "--max-evaluations", "2000"])
+            let r = try Tool.run(["plan", file.path, "--max-evaluations", "2000", "--iterations", "200"])
             let seconds = Date().timeIntervalSince(start)
             let name = file.lastPathComponent
             if r.status != 0 && r.status != 1 { failures.append("\(name): exit status \(r.status)\n\(r.stderr.suffix(300))") }
@@ -31,11 +31,11 @@ struct HostileFileCLITests {
     }
 
     @Test func spreadsheetDialectsOfTheBundledCSVPlanTheSame() throws {
-        let reference = try Tool.run(["plan", "Scenarios/vrptw-jc1-50.csv"])
+        let reference = try Tool.run(["plan", "Scenarios/vrptw-jc1-50.csv", "--iterations", "500"])
         #expect(reference.status == 0)
         for dialect in Self.corpus where ["csv-crlf", "csv-semicolon", "csv-tab", "csv-quoted-header", "csv-bom-crlf-semicolon", "csv-cr-only"]
             .contains(where: { file in dialect.lastPathComponent.contains("-\(file).csv") }) {
-            let r = try Tool.run(["plan", dialect.path])
+            let r = try Tool.run(["plan", dialect.path, "--iterations", "500"])
             #expect(r.status == 0, "\(dialect.lastPathComponent): \(r.stderr)")
             #expect(r.stdout == reference.stdout, "\(dialect.lastPathComponent) must plan exactly like the original")
         }
