@@ -4,7 +4,7 @@
 // release code pays nothing.
 
 extension TechnicianAllocator {
-    /// After `touch(t, day)`: traps unless every member copy of (t, day) equals its calendar's free
+    /// After `touch(t, day)` (`day` the ring index): traps unless every member copy of (t, day) equals its calendar's free
     /// slots and long-run starts, and each of its (group, day) summaries still covers all members,
     /// when built with `JORNADA_INTERNAL_CHECKS`; otherwise does nothing.
     /// - Complexity: O(1) without the flag; O(skills × group size) with it.
@@ -26,7 +26,7 @@ extension TechnicianAllocator {
         #endif
     }
 
-    /// Traps unless the (group, day) summaries cover the union of the members' free slots and
+    /// Traps unless the (group, ring-index `day`) summaries cover the union of the members' free slots and
     /// long-run starts (equal them when `exact`, as right after an offer scan), when built with
     /// `JORNADA_INTERNAL_CHECKS`; otherwise does nothing.
     /// - Complexity: O(1) without the flag; O(group size) with it.

@@ -286,6 +286,6 @@ extension TechnicianAllocator {
         }
         summary[si] = union
         summaryLong[si] = unionLong
-        checkGroupInvariantsIfEnabled(group: g, day: day, exact: true)
+        checkGroupInvariantsIfEnabled(group: g, day: pd, exact: true)   // the ring index, as the summaries are stored
     }
 }
