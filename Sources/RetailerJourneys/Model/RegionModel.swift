@@ -127,7 +127,7 @@ public struct RegionModel: SimulationModel {
 
     /// Records a trace entry when tracing (tests). - Complexity: O(1) amortised.
     mutating func note(_ t: SimTime, _ who: Int, _ what: TraceEvent) {
-        if trace != nil { trace!.append(TraceEntry(time: t, retailer: who, event: what)) }
+        trace?.append(TraceEntry(time: t, retailer: who, event: what))
     }
 
     /// Counts a notification to a retailer. - Complexity: O(1).
