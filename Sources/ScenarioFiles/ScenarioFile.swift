@@ -36,7 +36,7 @@ public enum ScenarioFile {
     /// Files larger than this are refused before parsing.
     public static let maxBytes = 16 * 1024 * 1024
     /// YAML nesting deeper than this is refused before parsing (a scenario needs about 8).
-    public static let maxDepth = 64
+    public static let maxDepth = 32
 
     /// Reads, validates and resolves a scenario file. A missing `name` becomes the file name without
     /// extension. - Throws: `ScenarioError` naming file, line, field path and what was expected.

@@ -88,9 +88,9 @@ import Yams
 
     @Test func deepNestingIsRefusedBeforeTheParserRecurses() {
         let deep = "days: " + String(repeating: "[", count: 10_000) + String(repeating: "]", count: 10_000) + "\n"
-        #expect(readError(deep) == "s.yaml:1: nesting deeper than 64 levels; a scenario needs about 8")
+        #expect(readError(deep) == "s.yaml:1: nesting deeper than 32 levels; a scenario needs about 8")
         let dashes = "days: 1\nregions:\n" + String(repeating: "- ", count: 5_000) + "x\n"
-        #expect(readError(dashes) == "s.yaml:3: nesting deeper than 64 levels; a scenario needs about 8")
+        #expect(readError(dashes) == "s.yaml:3: nesting deeper than 32 levels; a scenario needs about 8")
     }
 
     @Test func emptyAndNonMappingDocumentsAreRefused() {
