@@ -1,3 +1,4 @@
+import InputLimits
 import Yams
 
 /// Typed access to YAML nodes; every failure names the file, the line and the field path.
@@ -119,29 +120,11 @@ final class Reader {
         }
         var name = "", distance = Int.max
         for n in names {
-            let d = editDistance(g, n.lowercased())
+            let d = Suggestion.editDistance(g, n.lowercased())   // one edit distance for every reader
             if d < distance { name = n; distance = d }
         }
         guard distance <= Swift.max(2, name.count / 3) else { return "" }
         return " (did you mean '\(name)'?)"
-    }
-
-    /// Levenshtein distance (inputs capped at 64 characters, so hostile keys cost nothing).
-    static func editDistance(_ a: String, _ b: String) -> Int {
-        let a = Array(a.prefix(64)), b = Array(b.prefix(64))
-        if a.isEmpty { return b.count }
-        if b.isEmpty { return a.count }
-        var row = Array(0...b.count)
-        for i in 1...a.count {
-            var prev = row[0]
-            row[0] = i
-            for j in 1...b.count {
-                let cur = row[j]
-                row[j] = Swift.min(row[j] + 1, row[j - 1] + 1, prev + (a[i - 1] == b[j - 1] ? 0 : 1))
-                prev = cur
-            }
-        }
-        return row[b.count]
     }
 }
 
