@@ -34,7 +34,8 @@ public enum RunFiles {
     /// The columns of `daily.csv`, in order.
     public static let dailyColumns = ["day", "ordersPlaced", "ordersDelivered", "ordersOTIF", "deliveryBacklog", "carriedOver",
                                       "reschedules", "returnsRegistered", "pickupsDone", "ticketsOpened", "visitsDone",
-                                      "ticketsOpen", "distanceKm", "trucksOut", "blockedOrders"]
+                                      "ticketsOpen", "distanceKm", "trucksOut", "blockedOrders", "casesOpened", "casesClosed",
+                                      "casesOpen"]
 
     /// `daily.csv`: one row per simulated day. - Complexity: O(days).
     public static func dailyCSV(_ r: RunResult) -> String {
@@ -44,7 +45,7 @@ public enum RunFiles {
                 "\(d.day)", "\(d.ordersPlaced)", "\(d.ordersDelivered)", "\(d.ordersOTIF)", "\(d.deliveryBacklog)",
                 "\(d.carriedOver)", "\(d.reschedules)", "\(d.returnsRegistered)", "\(d.pickupsDone)", "\(d.ticketsOpened)",
                 "\(d.visitsDone)", "\(d.ticketsOpen)", csvNumber((d.distance * 1000).rounded() / 1000), "\(d.trucksOut)",
-                "\(d.blockedOrders)",
+                "\(d.blockedOrders)", "\(d.casesOpened)", "\(d.casesClosed)", "\(d.casesOpen)",
             ]
             s += cells.joined(separator: ",") + "\n"
         }

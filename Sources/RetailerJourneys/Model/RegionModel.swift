@@ -193,4 +193,8 @@ public enum TraceEvent: Sendable, Hashable {
     case machineFailed, selfResolved, remoteBooked, remoteResolved, visitOffered, visitHeld, holdExpired
     case visitConfirmed, visitDone, fixed, returnVisitNeeded, maintenanceDone, applied, documentsAsked, abandoned, approved
     case salesRepVisit, equipmentDelivered, installed
+    /// A service case (its sequence number in the region) enters a step of its flow, `type.step`.
+    case caseStep(case: Int, step: String)
+    /// A service case closes: `resolved`, `abandoned` or `transferred`.
+    case caseClosed(case: Int, outcome: String)
 }

@@ -41,6 +41,7 @@ struct CompiledType: Sendable {
     var proactiveStart: Int
     var steps: [CompiledStep]
     var milestones: [String]
+    var stepNames: [String]
 }
 
 /// The desk with names resolved: what the region model runs. Built once per region.
@@ -72,6 +73,9 @@ struct CompiledDesk: Sendable {
 
     /// No desk. - Complexity: O(1).
     init() {}
+
+    /// The name of step `s` of type `t` (traces). - Complexity: O(1).
+    func stepName(_ t: Int, _ s: Int) -> String { types[t].stepNames[s] }
 
     /// The team answering `type` on `channel`. - Complexity: O(1).
     func team(type: Int, channel: Int) -> Int { route[type * channels.count + channel] }
@@ -150,7 +154,8 @@ struct CompiledDesk: Sendable {
             guard !steps.isEmpty else { throw RunError(field: "\(path).steps", message: "a case type needs at least one step") }
             types.append(CompiledType(
                 name: t.name, area: t.area, sla: t.sla, rate: t.perRetailerPerYear, channelWeights: weights, selfService: t.selfService,
-                start: 0, proactiveStart: try step(t.proactiveStart, "proactiveStart"), steps: steps, milestones: milestones))
+                start: 0, proactiveStart: try step(t.proactiveStart, "proactiveStart"), steps: steps, milestones: milestones,
+                stepNames: t.steps.map(\.name)))
         }
         route = [Int](repeating: -1, count: types.count * channels.count)
         for ti in types.indices {

@@ -49,6 +49,9 @@ extension RegionModel {
         cases.step[c] = Int16(s)
         cases.token[c] &+= 1
         let token = cases.token[c]
+        if trace != nil {
+            note(now, Int(cases.retailer[c]), .caseStep(case: Int(cases.sequence[c]), step: "\(desk.types[t].name).\(desk.stepName(t, s))"))
+        }
         var rng = caseStream(c)
         switch st.kind {
         case .work:
@@ -211,6 +214,7 @@ extension RegionModel {
         let now = agenda.now
         releaseAgent(c, now, &agenda)
         let t = Int(cases.type[c]), ch = Int(cases.channel[c])
+        if trace != nil { note(now, Int(cases.retailer[c]), .caseClosed(case: Int(cases.sequence[c]), outcome: "\(outcome)")) }
         metrics.service.closed += 1
         bumpDaily { $0.casesClosed += 1 }
         if outcome == .resolved && counts(cases.openedAt[c]) {
