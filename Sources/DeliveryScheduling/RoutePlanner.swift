@@ -103,6 +103,16 @@ struct RoutePlanner {
     var positionOf: [Int32]
     var evaluations = 0
     var improvements = 0
+    /// Counts route changes; `changedAt[r]` is its value at route `r`'s last change (every change goes
+    /// through `recompute(route:)`), so a search step can tell that nothing it looked at has changed.
+    var changeClock = 0
+    var changedAt: [Int] = []
+    /// Don't-look marks of the local search (`improve`): the change clock when a stop's inter-route
+    /// moves, or a route's 2-opt, last found nothing (-1: never looked).
+    var stopLooked: [Int] = []
+    var routeLooked: [Int] = []
+    /// Deliveries unloaded at positions 1...k of each route (0: none), for O(1) load checks of 2-opt*.
+    var delivered: [Volume] = []
     var n: Int { service.count }
     var routeCount: Int { fleet.count }
 
@@ -160,6 +170,8 @@ struct RoutePlanner {
         load = Array(repeating: .zero, count: total)
         prefixMax = Array(repeating: .zero, count: total)
         suffixMax = Array(repeating: .zero, count: total)
+        delivered = Array(repeating: .zero, count: total)
+        changedAt = Array(repeating: 0, count: fleet.count)
         for r in fleet.indices { recompute(route: r) }
     }
 
@@ -201,6 +213,9 @@ struct RoutePlanner {
         let m = length[r]
         let v = fleet[r]
         let base = r * stride
+        changeClock += 1
+        changedAt[r] = changeClock
+        delivered[base] = .zero
         var initial = Volume.zero
         for i in 0..<m where !isPickup[Int(seq[base + i])] { initial = initial + volume[Int(seq[base + i])] }
         start[base] = v.shiftStart
@@ -218,6 +233,7 @@ struct RoutePlanner {
             } else {
                 start[base + k] = windows[cur].earliestStart(arrivingAt: arrival) ?? Int64.max / 4
                 load[base + k] = isPickup[cur] ? load[base + k - 1] + volume[cur] : load[base + k - 1] - volume[cur]
+                delivered[base + k] = isPickup[cur] ? delivered[base + k - 1] : delivered[base + k - 1] + volume[cur]
                 positionOf[cur] = Int32(k)
                 routeOf[cur] = Int32(r)
             }
@@ -301,8 +317,12 @@ struct RoutePlanner {
         return count == 0 ? 0 : d + dist(prev, n)
     }
 
-    /// Inserts `j` at the cheapest feasible position over all allowed routes. - Complexity: O(total
-    /// positions).
+    /// Inserts `j` at the cheapest feasible position over all allowed routes (the first of equally cheap
+    /// ones, in route then position order). Each position is checked cheapest test first — the distance
+    /// added (skipped unless it beats the best so far), then capacity, then time — a route is left as soon
+    /// as its stops start after `j`'s last window has closed, and a route too full at its emptiest point
+    /// is not searched; none of these shortcuts changes which position wins.
+    /// - Complexity: O(total positions).
     @discardableResult
     mutating func insertCheapest(_ j: Int) -> Bool {
         var bestCost = Double.infinity
@@ -312,17 +332,34 @@ struct RoutePlanner {
         if pin == -2 { return false }
         let lo = pin >= 0 ? pin : 0
         let hi = pin >= 0 ? pin + 1 : fleet.count
+        let vol = volume[j]
+        let pickup = isPickup[j]
+        let lastStart = windows[j].latestStart(notAfter: .max) ?? .min
+        let fromDepot = dist(n, j)
         for r in lo..<hi where !closed[r] {
             let m = length[r]
             if m == 0 && pin < 0 && r > 0 && length[r - 1] == 0 && !closed[r - 1] && fleet[r].capacity == fleet[r - 1].capacity
                 && fleet[r].shiftStart == fleet[r - 1].shiftStart && fleet[r].shiftEnd == fleet[r - 1].shiftEnd {
                 continue  // identical empty trucks give identical costs: try the first only
             }
+            evaluations += m + 1
+            let base = r * stride
+            let cap = fleet[r].capacity
+            if !((pickup ? suffixMax[base + m] : prefixMax[base]) + vol).fits(in: cap) { continue }
+            var prev = n
+            var dpj = fromDepot  // carried: the distance from j to one position's next stop is the next position's dpj
             for k in 0...m {
-                evaluations += 1
-                if let c = insertionCost(j, route: r, after: k), c < bestCost {
-                    bestCost = c; bestRoute = r; bestPos = k
-                }
+                if start[base + k] > lastStart { break }
+                let next = k == m ? n : Int(seq[base + k])
+                let djn = dist(j, next)
+                defer { prev = next; dpj = djn }
+                let cost = m == 0 ? dpj * 2 : dpj + djn - dist(prev, next)
+                if cost >= bestCost { continue }
+                if !((pickup ? suffixMax[base + k] : prefixMax[base + k]) + vol).fits(in: cap) { continue }
+                let arrival = start[base + k] + serviceAt(prev) + Int64(dpj * ticksPerUnit)
+                guard let sj = windows[j].earliestStart(arrivingAt: arrival) else { continue }
+                if sj + service[j] + Int64(djn * ticksPerUnit) > latest[base + k + 1] { continue }
+                bestCost = cost; bestRoute = r; bestPos = k
             }
         }
         guard bestRoute >= 0 else { return false }
