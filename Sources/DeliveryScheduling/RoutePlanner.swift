@@ -24,10 +24,17 @@ public struct PlanOptions: Sendable, Hashable {
     /// A wall-clock limit on the ruin-and-recreate search, checked as an added stop condition (nil: the
     /// iteration budget alone decides, and the plan is reproducible). A plan stopped by the clock is not.
     public var timeLimit: Duration?
+    /// Largest day planned as one piece: a day of more stops is cut into angular sectors around the depot
+    /// of at most this many stops each, planned one after another (each with the local-search budget
+    /// above, and its share of the ruin-and-recreate iterations and time limit), so planning time grows
+    /// about linearly with the stops; 0 never cuts.
+    public var maxStopsPerSector: Int
 
-    /// Options; the defaults are the fast setting, which suits a depot-day of up to a few thousand stops.
+    /// Options; the defaults are the fast setting, which plans a depot-day of 1,000 stops as one piece
+    /// and larger days by sectors.
     public init(maxMoveEvaluations: Int = 2_000_000, maxPasses: Int = 30, neighbours: Int = 12, eliminateRoutes: Bool = true,
-                ruinRecreateIterations: Int = 0, seed: UInt64 = 1, timeLimit: Duration? = nil) {
+                ruinRecreateIterations: Int = 0, seed: UInt64 = 1, timeLimit: Duration? = nil, maxStopsPerSector: Int = 1_000) {
+        self.maxStopsPerSector = maxStopsPerSector
         self.maxMoveEvaluations = maxMoveEvaluations
         self.maxPasses = maxPasses
         self.neighbours = neighbours
@@ -111,6 +118,8 @@ struct RoutePlanner {
     /// moves, or a route's 2-opt, last found nothing (-1: never looked).
     var stopLooked: [Int] = []
     var routeLooked: [Int] = []
+    /// Travel ticks from position k-1 to position k of each route (k ≥ 1).
+    var travelTo: [Int64] = []
     /// Deliveries unloaded at positions 1...k of each route (0: none), for O(1) load checks of 2-opt*.
     var delivered: [Volume] = []
     var n: Int { service.count }
@@ -171,6 +180,7 @@ struct RoutePlanner {
         prefixMax = Array(repeating: .zero, count: total)
         suffixMax = Array(repeating: .zero, count: total)
         delivered = Array(repeating: .zero, count: total)
+        travelTo = Array(repeating: 0, count: total)
         changedAt = Array(repeating: 0, count: fleet.count)
         for r in fleet.indices { recompute(route: r) }
     }
@@ -225,8 +235,11 @@ struct RoutePlanner {
         var d = 0.0
         for k in 1...(m + 1) {
             let cur = k == m + 1 ? n : Int(seq[base + k - 1])
-            let arrival = t + serviceAt(prev) + travel(prev, cur)
-            d += dist(prev, cur)
+            let edge = dist(prev, cur)
+            let ticks = Int64(edge * ticksPerUnit)
+            travelTo[base + k] = ticks
+            let arrival = t + serviceAt(prev) + ticks
+            d += edge
             if cur == n {
                 start[base + k] = arrival
                 load[base + k] = load[base + k - 1]
@@ -245,12 +258,11 @@ struct RoutePlanner {
         if m > 0 {
             for k in Swift.stride(from: m, through: 1, by: -1) {
                 let cur = Int(seq[base + k - 1])
-                let nxt = k == m ? n : Int(seq[base + k])
-                let limit = latest[base + k + 1] - service[cur] - travel(cur, nxt)
+                let limit = latest[base + k + 1] - service[cur] - travelTo[base + k + 1]
                 latest[base + k] = windows[cur].latestStart(notAfter: limit) ?? Int64.min / 4
             }
         }
-        latest[base] = latest[base + 1] - (m == 0 ? 0 : travel(n, Int(seq[base])))
+        latest[base] = latest[base + 1] - (m == 0 ? 0 : travelTo[base + 1])
         prefixMax[base] = load[base]
         if m >= 1 { for k in 1...m { prefixMax[base + k] = Volume.componentMax(prefixMax[base + k - 1], load[base + k]) } }
         prefixMax[base + m + 1] = prefixMax[base + m]
