@@ -71,7 +71,10 @@ extension RoutePlanner {
         return out
     }
 
-    /// Runs improvement passes until none improves or the budget is spent.
+    /// Runs improvement passes until none improves or the budget is spent; a stop or route whose
+    /// routes have not changed since it last found nothing is skipped (don't-look marks).
+    /// - Complexity: O(`maxMoveEvaluations`) move evaluations, plus O(route) per applied move and
+    ///   O(neighbours) per skipped stop, per phase.
     mutating func improve(options: PlanOptions) {
         guard options.maxMoveEvaluations > 0, n > 1 else { return }
         if neighbourLists.isEmpty { neighbourLists = nearestNeighbours(options.neighbours) }
@@ -144,7 +147,9 @@ extension RoutePlanner {
         }
     }
 
-    /// Moves `u` next to one of its neighbours in another route when that shortens the plan.
+    /// Moves `u` next to one of its neighbours in another route when that shortens the plan (the
+    /// distance gain is tested before feasibility).
+    /// - Complexity: O(neighbours) position checks, plus O(route) for the move applied.
     mutating func tryRelocate(_ u: Int, _ near: [Int32]) -> Bool {
         let a = Int(routeOf[u])
         let pu = Int(positionOf[u])
@@ -184,7 +189,9 @@ extension RoutePlanner {
         return false
     }
 
-    /// Exchanges the tails of `u`'s route and a neighbour's route (2-opt*) when that shortens the plan.
+    /// Exchanges the tails of `u`'s route and a neighbour's route (2-opt*) when that shortens the plan;
+    /// an O(1) time and load pre-check (`exchangeMayFit`) comes before the full sequence check.
+    /// - Complexity: O(neighbours), plus O(route) per exchange passing the pre-check.
     mutating func tryTwoOptStar(_ u: Int, _ near: [Int32]) -> Bool {
         let a = Int(routeOf[u])
         let i = Int(positionOf[u])
