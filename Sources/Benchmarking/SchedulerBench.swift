@@ -48,7 +48,8 @@ public enum SchedulerBench {
     }
 
     /// Plans one synthetic depot-day of `stops` jobs and `vehicles` trucks; reports the best of
-    /// `repeats` wall times, total distance, vehicles used and unassigned jobs.
+    /// `repeats` wall and thread-CPU times, the CPU nanoseconds per planned stop, total distance, vehicles
+    /// used and unassigned jobs.
     public static func planDay(stops: Int, vehicles: Int, seed: UInt64, repeats: Int, options: PlanOptions = PlanOptions()) -> BenchRecord {
         let (scheduler, depot) = SyntheticWorkload.day(stops: stops, vehicles: vehicles, seed: seed)
         var best = Double.infinity
@@ -67,6 +68,7 @@ public enum SchedulerBench {
             ("vehicles", .int(vehicles)),
             ("milliseconds", .double(best * 1000)),
             ("cpuMilliseconds", .double(bestCPU * 1000)),
+            ("cpuNsPerStop", .double(bestCPU * 1e9 / Double(Swift.max(1, stops)))),
             ("totalDistance", .double(p.totalDistance)),
             ("vehiclesUsed", .int(p.vehiclesUsed)),
             ("assigned", .int(p.assignedCount)),

@@ -112,12 +112,17 @@ extension DeliveryScheduler {
     /// service end) is a hard limit while some route can meet it; a job that cannot meet it that day is
     /// planned late, and its stop says by how much. With `options.ruinRecreateIterations` > 0 a
     /// ruin-and-recreate search (SISR) then serves as many jobs as it can, tier by tier, and shortens the
-    /// routes. Apply with `commit(_:)`.
+    /// routes. A day of more than `options.maxStopsPerSector` candidates is cut into angular sectors around
+    /// the depot with the trucks shared out by demand (`DaySectors`), planned one after another in sweep
+    /// order: a sector's unplaced unpinned jobs and its idle trucks pass on to the next sectors, and each
+    /// sector's local search is bounded per stop, so planning stays near-linear in the stops (tiers are
+    /// strict inside a sector). Apply with `commit(_:)`.
     ///
     /// - Throws: `.unknownDepot`.
     /// - Complexity: O(q + r + n log n + n·P) for q pending jobs of the depot, r route entries of the day,
-    ///   n candidates and P insertion positions, plus the local-search budget (`options.maxMoveEvaluations`)
-    ///   and the ruin-and-recreate budget.
+    ///   n candidates and P insertion positions of a sector (P ≤ n, and about `maxStopsPerSector` for a
+    ///   large day), plus the local-search budget (`options.maxMoveEvaluations` per sector) and the
+    ///   ruin-and-recreate budget.
     public func planDay(depot: DepotID, day: Int, options: PlanOptions = PlanOptions()) throws(DeliverySchedulingError) -> DayPlan {
         guard let dep = self.depot(depot) else { throw .unknownDepot(depot) }
         let d = Int(depot.rawValue)
@@ -154,87 +159,117 @@ extension DeliveryScheduler {
         }
         order.sort { ($0.key, $0.slot) < ($1.key, $1.slot) }
 
-        var planner = RoutePlanner(depot: dep.location, ticksPerUnit: dep.ticksPerUnit, fleet: fleet, stops: order.count)
         let dayStart = SimTime(day: day).ticks
+        var locations: [Location] = [], volumes: [Volume] = [], pins: [Int32] = []
+        locations.reserveCapacity(order.count); volumes.reserveCapacity(order.count); pins.reserveCapacity(order.count)
         for (_, s) in order {
             let j = job(atSlot: s)
-            let pin: Int32 = meta[s].pinned ? plannerIndex[Int(meta[s].assignedVehicle)] : -1
-            planner.addStop(location: j.location, service: j.serviceTime.ticks, windows: j.windows, volume: j.volume,
-                            isPickup: j.kind.isPickup, pinnedTo: pin, tier: j.tier.rawValue,
-                            deadline: j.deadline == .distantFuture ? .max : j.deadline.ticks &- dayStart)
+            locations.append(j.location)
+            volumes.append(j.volume)
+            pins.append(meta[s].pinned ? plannerIndex[Int(meta[s].assignedVehicle)] : -1)
         }
-        planner.finishSetup()
-        var failed: [Int] = []
-        // A job that cannot meet its deadline is planned late at its place in the order (not after
-        // less urgent jobs), and its stop reports the lateness.
-        for i in order.indices where !planner.insertCheapest(i) && !(planner.relaxDeadline(of: i) && planner.insertCheapest(i)) {
-            failed.append(i)
-        }
-        planner.improve(options: options)
-        if !failed.isEmpty {
-            var still: [Int] = []
-            for i in failed where !planner.insertCheapest(i) { still.append(i) }
-            failed = still
-        }
-        // With everyone served, try to free trucks; with jobs waiting, capacity is the point.
-        if failed.isEmpty && options.eliminateRoutes && planner.eliminateRoutes() > 0 { planner.improve(options: options) }
-        var searchIterations = 0
-        if options.ruinRecreateIterations > 0 {
-            searchIterations = planner.ruinAndRecreate(options: options)
-            planner.improve(options: options)
-            failed = order.indices.filter { planner.routeOf[$0] < 0 }
-        }
-
-        let midnight = SimTime(day: day)
-        var routes: [PlannedRoute] = []
-        var total = 0.0
-        for r in 0..<planner.routeCount where planner.length[r] > 0 {
-            let base = r * planner.stride
-            let m = planner.length[r]
-            var stops: [PlannedStop] = []
-            stops.reserveCapacity(m)
-            var prev = planner.n
-            var t = planner.start[base]
-            var peak = planner.load[base]
-            for k in 1...m {
-                let i = Int(planner.seq[base + k - 1])
-                let arrival = t + planner.serviceAt(prev) + planner.travel(prev, i)
-                let start = planner.start[base + k]
-                let slot = order[i].slot
-                let leave = start + planner.service[i]
-                let windows = places[slot].windows
-                var window: TimeWindow?
-                var w = 0
-                while w < windows.count {
-                    let b = windows.bounds(w)
-                    if start >= b.from && start <= b.to { window = windows[w]; break }
-                    w += 1
-                }
-                let late = planner.deadline[i] == .max ? 0 : Swift.max(0, leave - planner.deadline[i])
-                stops.append(PlannedStop(
-                    job: JobID(slot: UInt32(slot), generation: core[slot].generation),
-                    arrival: midnight + SimDuration(ticks: arrival), serviceStart: midnight + SimDuration(ticks: start),
-                    departure: midnight + SimDuration(ticks: leave), version: places[slot].version, window: window,
-                    load: planner.load[base + k], lateness: SimDuration(ticks: late)))
-                peak = Volume.componentMax(peak, planner.load[base + k])
-                t = start
-                prev = i
+        let sectorCount = options.maxStopsPerSector > 0 ? (order.count + options.maxStopsPerSector - 1) / options.maxStopsPerSector : 1
+        let sectors = DaySectors.partition(locations: locations, volumes: volumes, pins: pins, depot: dep.location, fleet: fleet,
+                                           count: sectorCount)
+        var routes: [(vehicle: Int, route: PlannedRoute)] = []
+        var unassigned: [(index: Int, job: UnassignedJob)] = []
+        var evaluations = 0, improvements = 0, searchIterations = 0
+        var carriedStops: [Int] = [], idleTrucks: [Int] = []
+        for (k, sector) in sectors.enumerated() {
+            // The sector's stops and the previous sector's unplaced ones, in priority order; its trucks and a
+            // few of the idle ones of the sectors before (a quarter of its own, lowest index first), so a
+            // sector's planner never carries the whole day's spare fleet.
+            let stops = carriedStops.isEmpty ? sector.stops : (sector.stops + carriedStops).sorted()
+            let borrowed = Swift.min(idleTrucks.count, Swift.max(1, sector.trucks.count / 4))
+            let trucks = sector.trucks + idleTrucks.prefix(borrowed)
+            idleTrucks.removeFirst(borrowed)
+            var localTruck = [Int32](repeating: -2, count: fleet.count)
+            for (r, t) in trucks.enumerated() { localTruck[t] = Int32(r) }
+            var planner = RoutePlanner(depot: dep.location, ticksPerUnit: dep.ticksPerUnit, fleet: trucks.map { fleet[$0] }, stops: stops.count)
+            for i in stops {
+                let s = order[i].slot
+                let j = job(atSlot: s)
+                planner.addStop(location: j.location, service: j.serviceTime.ticks, windows: j.windows, volume: j.volume,
+                                isPickup: j.kind.isPickup, pinnedTo: pins[i] >= 0 ? localTruck[Int(pins[i])] : pins[i], tier: j.tier.rawValue,
+                                deadline: j.deadline == .distantFuture ? .max : j.deadline.ticks &- dayStart)
             }
-            routes.append(PlannedRoute(
-                vehicle: VehicleID(Int32(fleetIDs[r])), stops: stops, distance: planner.distance[r],
-                departure: midnight + SimDuration(ticks: planner.start[base]),
-                returnTime: midnight + SimDuration(ticks: planner.start[base + m + 1]), peakLoad: peak,
-                startLoad: planner.load[base], capacity: planner.fleet[r].capacity))
-            total += planner.distance[r]
+            planner.finishSetup()
+            var sectorOptions = options
+            if sectors.count > 1 {
+                sectorOptions.maxMoveEvaluations = Swift.min(options.maxMoveEvaluations, DaySectors.movesPerStop * stops.count)
+            }
+            if sectors.count > 1 && options.ruinRecreateIterations > 0 {
+                let share = Double(stops.count) / Double(order.count)
+                sectorOptions.ruinRecreateIterations = Swift.max(1, Int(Double(options.ruinRecreateIterations) * share))
+                sectorOptions.timeLimit = options.timeLimit.map { $0 * share }
+            }
+            let (failed, iterations) = planner.planAll(options: sectorOptions)
+            evaluations += planner.evaluations
+            improvements += planner.improvements
+            searchIterations += iterations
+            for r in 0..<planner.routeCount where planner.length[r] > 0 {
+                routes.append((trucks[r], plannedRoute(planner, route: r, stops: stops, order: order, vehicle: fleetIDs[trucks[r]], day: day)))
+            }
+            carriedStops = []
+            let last = k == sectors.count - 1
+            for f in failed {
+                let i = stops[f]
+                if !last && pins[i] == -1 { carriedStops.append(i); continue }
+                let slot = order[i].slot
+                unassigned.append((i, UnassignedJob(job: JobID(slot: UInt32(slot), generation: core[slot].generation),
+                                                    reason: planner.diagnose(f), version: places[slot].version)))
+            }
+            idleTrucks = (idleTrucks + (0..<planner.routeCount).filter { planner.length[$0] == 0 }.map { trucks[$0] }).sorted()
         }
-        let unassigned = failed.map { i in
-            let slot = order[i].slot
-            return UnassignedJob(job: JobID(slot: UInt32(slot), generation: core[slot].generation), reason: planner.diagnose(i),
-                                 version: places[slot].version)
+        routes.sort { $0.vehicle < $1.vehicle }
+        unassigned.sort { $0.index < $1.index }
+        let total = routes.reduce(0.0) { $0 + $1.route.distance }
+        return DayPlan(depot: depot, day: day, routes: routes.map(\.route), unassigned: unassigned.map(\.job), totalDistance: total,
+                       candidates: order.count, examinedSlots: examined, evaluations: evaluations,
+                       improvements: improvements, searchIterations: searchIterations)
+    }
+
+    /// Route `r` of `planner` as the plan reports it; `stops` maps the planner's stops to `order`.
+    /// - Complexity: O(route).
+    func plannedRoute(_ planner: RoutePlanner, route r: Int, stops stopIndex: [Int], order: [(key: UInt64, slot: Int)], vehicle: Int,
+                      day: Int) -> PlannedRoute {
+        let midnight = SimTime(day: day)
+        let base = r * planner.stride
+        let m = planner.length[r]
+        var stops: [PlannedStop] = []
+        stops.reserveCapacity(m)
+        var prev = planner.n
+        var t = planner.start[base]
+        var peak = planner.load[base]
+        for k in 1...m {
+            let i = Int(planner.seq[base + k - 1])
+            let arrival = t + planner.serviceAt(prev) + planner.travel(prev, i)
+            let start = planner.start[base + k]
+            let slot = order[stopIndex[i]].slot
+            let leave = start + planner.service[i]
+            let windows = places[slot].windows
+            var window: TimeWindow?
+            var w = 0
+            while w < windows.count {
+                let b = windows.bounds(w)
+                if start >= b.from && start <= b.to { window = windows[w]; break }
+                w += 1
+            }
+            let late = planner.deadline[i] == .max ? 0 : Swift.max(0, leave - planner.deadline[i])
+            stops.append(PlannedStop(
+                job: JobID(slot: UInt32(slot), generation: core[slot].generation),
+                arrival: midnight + SimDuration(ticks: arrival), serviceStart: midnight + SimDuration(ticks: start),
+                departure: midnight + SimDuration(ticks: leave), version: places[slot].version, window: window,
+                load: planner.load[base + k], lateness: SimDuration(ticks: late)))
+            peak = Volume.componentMax(peak, planner.load[base + k])
+            t = start
+            prev = i
         }
-        return DayPlan(depot: depot, day: day, routes: routes, unassigned: unassigned, totalDistance: total,
-                       candidates: order.count, examinedSlots: examined, evaluations: planner.evaluations,
-                       improvements: planner.improvements, searchIterations: searchIterations)
+        return PlannedRoute(
+            vehicle: VehicleID(Int32(vehicle)), stops: stops, distance: planner.distance[r],
+            departure: midnight + SimDuration(ticks: planner.start[base]),
+            returnTime: midnight + SimDuration(ticks: planner.start[base + m + 1]), peakLoad: peak,
+            startLoad: planner.load[base], capacity: planner.fleet[r].capacity)
     }
 
     /// Applies a plan made by `planDay` on this scheduler's current state: planned jobs leave the queue

@@ -1,51 +1,119 @@
 /// Local search: inter-route relocate and 2-opt* on nearest-neighbour lists, intra-route 2-opt.
 /// Moves never change which jobs are assigned, so tiers are never traded against distance.
 extension RoutePlanner {
-    /// The `k` nearest stops of each stop (by distance, ties by index). - Complexity: O(n² log k).
+    /// The `k` nearest stops of each stop (by distance, ties by index), found on a uniform grid of
+    /// about two stops a cell searched ring by ring: a ring further out can only hold stops farther than
+    /// the k-th found, so the lists are exactly those of comparing every pair.
+    /// - Complexity: O(n · k log k)-like for spread-out stops (O(n²) at worst, all stops in a few cells).
     func nearestNeighbours(_ k: Int) -> [[Int32]] {
         let count = n
         let kk = Swift.min(k, Swift.max(0, count - 1))
+        guard kk > 0 else { return Array(repeating: [], count: count) }
+        var minX = Double.infinity, minY = Double.infinity, maxX = -Double.infinity, maxY = -Double.infinity
+        for i in 0..<count {
+            minX = Swift.min(minX, xs[i]); maxX = Swift.max(maxX, xs[i])
+            minY = Swift.min(minY, ys[i]); maxY = Swift.max(maxY, ys[i])
+        }
+        let extent = Swift.max(maxX - minX, maxY - minY)
+        let side = extent > 0 ? Swift.max(1, Int((Double(count) / 2).squareRoot())) : 1
+        let cell = extent > 0 ? extent / Double(side) : 1
+        @inline(__always) func cellOf(_ i: Int) -> (Int, Int) {
+            (Swift.min(side - 1, Int((xs[i] - minX) / cell)), Swift.min(side - 1, Int((ys[i] - minY) / cell)))
+        }
+        // Stops bucketed by cell (counting sort), in index order inside a cell.
+        var cellStart = [Int](repeating: 0, count: side * side + 1)
+        for i in 0..<count { let (cx, cy) = cellOf(i); cellStart[cy * side + cx + 1] += 1 }
+        for c in 0..<(side * side) { cellStart[c + 1] += cellStart[c] }
+        var fill = cellStart
+        var items = [Int32](repeating: 0, count: count)
+        for i in 0..<count { let (cx, cy) = cellOf(i); items[fill[cy * side + cx]] = Int32(i); fill[cy * side + cx] += 1 }
+
         var out: [[Int32]] = []
         out.reserveCapacity(count)
-        var bestD = [Double](repeating: 0, count: kk + 1)
-        var bestI = [Int32](repeating: 0, count: kk + 1)
+        var bestD = [Double](repeating: 0, count: kk)
+        var bestI = [Int32](repeating: 0, count: kk)
         for i in 0..<count {
             var filled = 0
-            for j in 0..<count where j != i {
-                let d = dist(i, j)
-                if filled == kk && (kk == 0 || d >= bestD[kk - 1]) { continue }
-                var p = filled < kk ? filled : kk - 1
-                while p > 0 && bestD[p - 1] > d {
-                    bestD[p] = bestD[p - 1]; bestI[p] = bestI[p - 1]; p -= 1
+            let (cx, cy) = cellOf(i)
+            var ring = 0
+            while true {
+                let x0 = cx - ring, x1 = cx + ring, y0 = cy - ring, y1 = cy + ring
+                for y in Swift.max(0, y0)...Swift.min(side - 1, y1) {
+                    let edgeRow = y == y0 || y == y1
+                    var x = Swift.max(0, x0)
+                    let xEnd = Swift.min(side - 1, x1)
+                    while x <= xEnd {
+                        // Inside the ring only its first and last columns are new.
+                        if !edgeRow && x != x0 && x != x1 { x = x1; continue }
+                        let c = y * side + x
+                        x += 1
+                        for p in cellStart[c]..<cellStart[c + 1] {
+                            let j = Int(items[p])
+                            if j == i { continue }
+                            let d = dist(i, j)
+                            if filled == kk && (d > bestD[kk - 1] || (d == bestD[kk - 1] && Int32(j) > bestI[kk - 1])) { continue }
+                            var q = filled < kk ? filled : kk - 1
+                            while q > 0 && (bestD[q - 1] > d || (bestD[q - 1] == d && bestI[q - 1] > Int32(j))) {
+                                bestD[q] = bestD[q - 1]; bestI[q] = bestI[q - 1]; q -= 1
+                            }
+                            bestD[q] = d; bestI[q] = Int32(j)
+                            if filled < kk { filled += 1 }
+                        }
+                    }
                 }
-                bestD[p] = d; bestI[p] = Int32(j)
-                if filled < kk { filled += 1 }
+                let covered = x0 <= 0 && y0 <= 0 && x1 >= side - 1 && y1 >= side - 1
+                // Every stop not yet seen is at least `ring` cells away in x or y (less a rounding margin).
+                if covered || (filled == kk && bestD[kk - 1] < Double(ring) * cell * (1 - 1e-9)) { break }
+                ring += 1
             }
             out.append(Array(bestI[0..<filled]))
         }
         return out
     }
 
-    /// Runs improvement passes until none improves or the budget is spent.
+    /// Runs improvement passes until none improves or the budget is spent; a stop or route whose
+    /// routes have not changed since it last found nothing is skipped (don't-look marks).
+    /// - Complexity: O(`maxMoveEvaluations`) move evaluations, plus O(route) per applied move and
+    ///   O(neighbours) per skipped stop, per phase.
     mutating func improve(options: PlanOptions) {
         guard options.maxMoveEvaluations > 0, n > 1 else { return }
         if neighbourLists.isEmpty { neighbourLists = nearestNeighbours(options.neighbours) }
         let neighbours = neighbourLists
         let budget = evaluations + options.maxMoveEvaluations
+        // Don't-look marks: the change clock when a stop's moves, or a route's 2-opt, last found nothing.
+        // A move's outcome depends only on the routes it reads, so while none of them has changed since,
+        // looking again would find nothing again and is skipped.
+        if stopLooked.count != n { stopLooked = Array(repeating: -1, count: n) }
+        if routeLooked.count != routeCount { routeLooked = Array(repeating: -1, count: routeCount) }
         var pass = 0
         while pass < options.maxPasses && evaluations < budget {
             pass += 1
             var improved = false
             for u in 0..<n where routeOf[u] >= 0 {
                 if evaluations >= budget { break }
-                if tryRelocate(u, neighbours[u]) { improved = true }
-                if tryTwoOptStar(u, neighbours[u]) { improved = true }
+                if unchanged(since: stopLooked[u], around: u, neighbours[u]) { continue }
+                let relocated = tryRelocate(u, neighbours[u])
+                let exchanged = tryTwoOptStar(u, neighbours[u])
+                if relocated || exchanged { improved = true } else { stopLooked[u] = changeClock }
             }
-            for r in 0..<routeCount where evaluations < budget {
+            for r in 0..<routeCount where evaluations < budget && routeLooked[r] < changedAt[r] {
                 if twoOpt(route: r, budget: budget) { improved = true }
+                if evaluations < budget { routeLooked[r] = changeClock }
             }
             if !improved { break }
         }
+    }
+
+    /// Whether neither `u`'s route nor any route of its neighbours has changed since the change clock read
+    /// `looked` (false when `looked` is -1, never looked). - Complexity: O(neighbours).
+    @inline(__always)
+    func unchanged(since looked: Int, around u: Int, _ near: [Int32]) -> Bool {
+        if looked < 0 || changedAt[Int(routeOf[u])] > looked { return false }
+        for v in near {
+            let b = Int(routeOf[Int(v)])
+            if b >= 0 && changedAt[b] > looked { return false }
+        }
+        return true
     }
 
     /// Tries to empty the shortest routes into the others (one truck fewer each time); a route is
@@ -79,7 +147,9 @@ extension RoutePlanner {
         }
     }
 
-    /// Moves `u` next to one of its neighbours in another route when that shortens the plan.
+    /// Moves `u` next to one of its neighbours in another route when that shortens the plan (the
+    /// distance gain is tested before feasibility).
+    /// - Complexity: O(neighbours) position checks, plus O(route) for the move applied.
     mutating func tryRelocate(_ u: Int, _ near: [Int32]) -> Bool {
         let a = Int(routeOf[u])
         let pu = Int(positionOf[u])
@@ -93,8 +163,14 @@ extension RoutePlanner {
             if b < 0 || b == a { continue }
             if pinnedTo[u] >= 0 && Int(pinnedTo[u]) != b { continue }
             let pv = Int(positionOf[v])
+            let mb = length[b]
             for k in (pv - 1)...pv {
                 evaluations += 1
+                // The distance test first: most positions do not shorten the plan (same decision as
+                // testing feasibility first, at a fraction of the cost).
+                let prev = node(b, k), next = node(b, k + 1)
+                let added = mb == 0 ? dist(n, u) * 2 : dist(prev, u) + dist(u, next) - dist(prev, next)
+                if !(gainIfEmptied - added > 1e-9) { continue }
                 guard let cost = insertionCost(u, route: b, after: k) else { continue }
                 if gainIfEmptied - cost > 1e-9 {
                     let baseA = a * stride
@@ -113,7 +189,9 @@ extension RoutePlanner {
         return false
     }
 
-    /// Exchanges the tails of `u`'s route and a neighbour's route (2-opt*) when that shortens the plan.
+    /// Exchanges the tails of `u`'s route and a neighbour's route (2-opt*) when that shortens the plan;
+    /// an O(1) time and load pre-check (`exchangeMayFit`) comes before the full sequence check.
+    /// - Complexity: O(neighbours), plus O(route) per exchange passing the pre-check.
     mutating func tryTwoOptStar(_ u: Int, _ near: [Int32]) -> Bool {
         let a = Int(routeOf[u])
         let i = Int(positionOf[u])
@@ -130,6 +208,7 @@ extension RoutePlanner {
             if gain <= 1e-9 { continue }
             let baseA = a * stride, baseB = b * stride
             let ma = length[a], mb = length[b]
+            if !exchangeMayFit(a, i, b, j) { continue }
             var pinnedTail = false
             for k in i..<ma where pinnedTo[Int(seq[baseA + k])] >= 0 { pinnedTail = true }
             for k in j..<mb where pinnedTo[Int(seq[baseB + k])] >= 0 { pinnedTail = true }
@@ -149,8 +228,38 @@ extension RoutePlanner {
         return false
     }
 
-    /// Reverses segments of route `r` while that shortens it (first improvement). - Complexity:
-    /// O(m² + m per accepted candidate) per sweep.
+    /// A necessary condition for the 2-opt* exchange of the tails after position `i` of route `a` and
+    /// position `j` of route `b`, from the cached times and loads: false only when the exchange breaks a
+    /// window, a shift or a capacity (so the full check that follows decides exactly as without it).
+    /// - Complexity: O(windows).
+    @inline(__always)
+    func exchangeMayFit(_ a: Int, _ i: Int, _ b: Int, _ j: Int) -> Bool {
+        let baseA = a * stride, baseB = b * stride
+        let ma = length[a], mb = length[b]
+        let va = fleet[a], vb = fleet[b]
+        // Time: the new tails start from the cached service starts; `latest` is the old route's, exact
+        // only when both trucks end their shift at the same time.
+        if va.shiftEnd == vb.shiftEnd {
+            let u = Int(seq[baseA + i - 1]), v = Int(seq[baseB + j - 1])
+            let nextU = i == ma ? n : Int(seq[baseA + i]), nextV = j == mb ? n : Int(seq[baseB + j])
+            if start[baseA + i] + service[u] + travel(u, nextV) > latest[baseB + j + 1] { return false }
+            if start[baseB + j] + service[v] + travel(v, nextU) > latest[baseA + i + 1] { return false }
+        }
+        // Loads: the kept head's loads shift by the deliveries of the tail it takes in less those of the
+        // tail it gives away; the taken tail's loads by the pickups of the new head less the old one's.
+        let delTailA = delivered[baseA + ma] - delivered[baseA + i], delTailB = delivered[baseB + mb] - delivered[baseB + j]
+        let pickHeadA = load[baseA + i] - load[baseA] + delivered[baseA + i]
+        let pickHeadB = load[baseB + j] - load[baseB] + delivered[baseB + j]
+        if !(prefixMax[baseA + i] + delTailB - delTailA).fits(in: va.capacity) { return false }
+        if !(prefixMax[baseB + j] + delTailA - delTailB).fits(in: vb.capacity) { return false }
+        if j < mb && !(suffixMax[baseB + j + 1] + pickHeadA - pickHeadB).fits(in: va.capacity) { return false }
+        if i < ma && !(suffixMax[baseA + i + 1] + pickHeadB - pickHeadA).fits(in: vb.capacity) { return false }
+        return true
+    }
+
+    /// Reverses segments of route `r` while that shortens it (first improvement); the segments from one
+    /// stop stop growing once their last stop's window rules out serving that stop after it.
+    /// - Complexity: O(m² + m per accepted candidate) per sweep.
     mutating func twoOpt(route r: Int, budget: Int) -> Bool {
         var any = false
         var again = true
@@ -162,11 +271,16 @@ extension RoutePlanner {
             outer: for i in 1..<m {
                 let a = i == 1 ? n : Int(seq[base + i - 2])
                 let b = Int(seq[base + i - 1])
+                let dab = dist(a, b)
+                let lastStartB = windows[b].latestStart(notAfter: .max) ?? .min
                 for j in (i + 1)...m {
                     evaluations += 1
                     let c = Int(seq[base + j - 1])
+                    // Reversed, b is served after c, as it is for every longer segment: once c's earliest
+                    // service end is past b's last window, no segment from b on can be feasible.
+                    if (windows[c].earliestStart(arrivingAt: .min) ?? .max) > lastStartB &- service[c] { break }
                     let d = j == m ? n : Int(seq[base + j])
-                    let gain = dist(a, b) + dist(c, d) - dist(a, c) - dist(b, d)
+                    let gain = dab + dist(c, d) - dist(a, c) - dist(b, d)
                     if gain <= 1e-9 { continue }
                     let lo = i - 1, hi = j - 1
                     let nd = evaluateSequence(vehicle: r, count: m) { k in

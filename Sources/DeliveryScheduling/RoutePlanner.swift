@@ -24,10 +24,17 @@ public struct PlanOptions: Sendable, Hashable {
     /// A wall-clock limit on the ruin-and-recreate search, checked as an added stop condition (nil: the
     /// iteration budget alone decides, and the plan is reproducible). A plan stopped by the clock is not.
     public var timeLimit: Duration?
+    /// Largest day planned as one piece: a day of more stops is cut into angular sectors around the depot
+    /// of at most this many stops each, planned one after another (each with the local-search budget
+    /// above, and its share of the ruin-and-recreate iterations and time limit), so planning time grows
+    /// about linearly with the stops; 0 never cuts.
+    public var maxStopsPerSector: Int
 
-    /// Options; the defaults are the fast setting, which suits a depot-day of up to a few thousand stops.
+    /// Options; the defaults are the fast setting, which plans a depot-day of 1,000 stops as one piece
+    /// and larger days by sectors.
     public init(maxMoveEvaluations: Int = 2_000_000, maxPasses: Int = 30, neighbours: Int = 12, eliminateRoutes: Bool = true,
-                ruinRecreateIterations: Int = 0, seed: UInt64 = 1, timeLimit: Duration? = nil) {
+                ruinRecreateIterations: Int = 0, seed: UInt64 = 1, timeLimit: Duration? = nil, maxStopsPerSector: Int = 1_000) {
+        self.maxStopsPerSector = maxStopsPerSector
         self.maxMoveEvaluations = maxMoveEvaluations
         self.maxPasses = maxPasses
         self.neighbours = neighbours
@@ -103,6 +110,18 @@ struct RoutePlanner {
     var positionOf: [Int32]
     var evaluations = 0
     var improvements = 0
+    /// Counts route changes; `changedAt[r]` is its value at route `r`'s last change (every change goes
+    /// through `recompute(route:)`), so a search step can tell that nothing it looked at has changed.
+    var changeClock = 0
+    var changedAt: [Int] = []
+    /// Don't-look marks of the local search (`improve`): the change clock when a stop's inter-route
+    /// moves, or a route's 2-opt, last found nothing (-1: never looked).
+    var stopLooked: [Int] = []
+    var routeLooked: [Int] = []
+    /// Travel ticks from position k-1 to position k of each route (k ≥ 1).
+    var travelTo: [Int64] = []
+    /// Deliveries unloaded at positions 1...k of each route (0: none), for O(1) load checks of 2-opt*.
+    var delivered: [Volume] = []
     var n: Int { service.count }
     var routeCount: Int { fleet.count }
 
@@ -160,6 +179,9 @@ struct RoutePlanner {
         load = Array(repeating: .zero, count: total)
         prefixMax = Array(repeating: .zero, count: total)
         suffixMax = Array(repeating: .zero, count: total)
+        delivered = Array(repeating: .zero, count: total)
+        travelTo = Array(repeating: 0, count: total)
+        changedAt = Array(repeating: 0, count: fleet.count)
         for r in fleet.indices { recompute(route: r) }
     }
 
@@ -201,6 +223,9 @@ struct RoutePlanner {
         let m = length[r]
         let v = fleet[r]
         let base = r * stride
+        changeClock += 1
+        changedAt[r] = changeClock
+        delivered[base] = .zero
         var initial = Volume.zero
         for i in 0..<m where !isPickup[Int(seq[base + i])] { initial = initial + volume[Int(seq[base + i])] }
         start[base] = v.shiftStart
@@ -210,14 +235,18 @@ struct RoutePlanner {
         var d = 0.0
         for k in 1...(m + 1) {
             let cur = k == m + 1 ? n : Int(seq[base + k - 1])
-            let arrival = t + serviceAt(prev) + travel(prev, cur)
-            d += dist(prev, cur)
+            let edge = dist(prev, cur)
+            let ticks = Int64(edge * ticksPerUnit)
+            travelTo[base + k] = ticks
+            let arrival = t + serviceAt(prev) + ticks
+            d += edge
             if cur == n {
                 start[base + k] = arrival
                 load[base + k] = load[base + k - 1]
             } else {
                 start[base + k] = windows[cur].earliestStart(arrivingAt: arrival) ?? Int64.max / 4
                 load[base + k] = isPickup[cur] ? load[base + k - 1] + volume[cur] : load[base + k - 1] - volume[cur]
+                delivered[base + k] = isPickup[cur] ? delivered[base + k - 1] : delivered[base + k - 1] + volume[cur]
                 positionOf[cur] = Int32(k)
                 routeOf[cur] = Int32(r)
             }
@@ -229,12 +258,11 @@ struct RoutePlanner {
         if m > 0 {
             for k in Swift.stride(from: m, through: 1, by: -1) {
                 let cur = Int(seq[base + k - 1])
-                let nxt = k == m ? n : Int(seq[base + k])
-                let limit = latest[base + k + 1] - service[cur] - travel(cur, nxt)
+                let limit = latest[base + k + 1] - service[cur] - travelTo[base + k + 1]
                 latest[base + k] = windows[cur].latestStart(notAfter: limit) ?? Int64.min / 4
             }
         }
-        latest[base] = latest[base + 1] - (m == 0 ? 0 : travel(n, Int(seq[base])))
+        latest[base] = latest[base + 1] - (m == 0 ? 0 : travelTo[base + 1])
         prefixMax[base] = load[base]
         if m >= 1 { for k in 1...m { prefixMax[base + k] = Volume.componentMax(prefixMax[base + k - 1], load[base + k]) } }
         prefixMax[base + m + 1] = prefixMax[base + m]
@@ -301,8 +329,12 @@ struct RoutePlanner {
         return count == 0 ? 0 : d + dist(prev, n)
     }
 
-    /// Inserts `j` at the cheapest feasible position over all allowed routes. - Complexity: O(total
-    /// positions).
+    /// Inserts `j` at the cheapest feasible position over all allowed routes (the first of equally cheap
+    /// ones, in route then position order). Each position is checked cheapest test first — the distance
+    /// added (skipped unless it beats the best so far), then capacity, then time — a route is left as soon
+    /// as its stops start after `j`'s last window has closed, and a route too full at its emptiest point
+    /// is not searched; none of these shortcuts changes which position wins.
+    /// - Complexity: O(total positions).
     @discardableResult
     mutating func insertCheapest(_ j: Int) -> Bool {
         var bestCost = Double.infinity
@@ -312,17 +344,34 @@ struct RoutePlanner {
         if pin == -2 { return false }
         let lo = pin >= 0 ? pin : 0
         let hi = pin >= 0 ? pin + 1 : fleet.count
+        let vol = volume[j]
+        let pickup = isPickup[j]
+        let lastStart = windows[j].latestStart(notAfter: .max) ?? .min
+        let fromDepot = dist(n, j)
         for r in lo..<hi where !closed[r] {
             let m = length[r]
             if m == 0 && pin < 0 && r > 0 && length[r - 1] == 0 && !closed[r - 1] && fleet[r].capacity == fleet[r - 1].capacity
                 && fleet[r].shiftStart == fleet[r - 1].shiftStart && fleet[r].shiftEnd == fleet[r - 1].shiftEnd {
                 continue  // identical empty trucks give identical costs: try the first only
             }
+            evaluations += m + 1
+            let base = r * stride
+            let cap = fleet[r].capacity
+            if !((pickup ? suffixMax[base + m] : prefixMax[base]) + vol).fits(in: cap) { continue }
+            var prev = n
+            var dpj = fromDepot  // carried: the distance from j to one position's next stop is the next position's dpj
             for k in 0...m {
-                evaluations += 1
-                if let c = insertionCost(j, route: r, after: k), c < bestCost {
-                    bestCost = c; bestRoute = r; bestPos = k
-                }
+                if start[base + k] > lastStart { break }
+                let next = k == m ? n : Int(seq[base + k])
+                let djn = dist(j, next)
+                defer { prev = next; dpj = djn }
+                let cost = m == 0 ? dpj * 2 : dpj + djn - dist(prev, next)
+                if cost >= bestCost { continue }
+                if !((pickup ? suffixMax[base + k] : prefixMax[base + k]) + vol).fits(in: cap) { continue }
+                let arrival = start[base + k] + serviceAt(prev) + Int64(dpj * ticksPerUnit)
+                guard let sj = windows[j].earliestStart(arrivingAt: arrival) else { continue }
+                if sj + service[j] + Int64(djn * ticksPerUnit) > latest[base + k + 1] { continue }
+                bestCost = cost; bestRoute = r; bestPos = k
             }
         }
         guard bestRoute >= 0 else { return false }

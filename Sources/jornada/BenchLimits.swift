@@ -27,7 +27,9 @@ enum BenchLimits {
         let copies = baseline ? 2.0 : 1.0
         var seconds = pending.reduce(0.0) { $0 + copies * (Double(operations) + Double($1)) * 6e-7 }
         let s = Double(stops)
-        seconds += Double(repeats) * 0.08 * (s / 1000) * (s / 1000) * (1 + Double(vehicles) / 200)
+        // Planning is quadratic up to a sector of 1,000 stops (PlanOptions.maxStopsPerSector), linear beyond.
+        let sectors = Swift.max(1, (s / 1000).rounded(.up))
+        seconds += Double(repeats) * 0.08 * sectors * (s / 1000 / sectors) * (s / 1000 / sectors) * (1 + Double(vehicles) / sectors / 200)
         if clients > 0 { seconds += Double(requests) * 5e-7 }
         let bytes = Swift.max(copies * 400 * Double(pending.max() ?? 0), 2000 * s + 4000 * Double(vehicles), 200 * Double(requests) / 4) + 50e6
         return RunEstimate(what: "bench scheduler", bytes: bytes, seconds: seconds)

@@ -18,7 +18,9 @@ struct BenchScheduler: ParsableCommand {
             pending-job count, single-threaded, with the same stream over swift-collections' Heap with lazy \
             deletion as the baseline; then times planDay for N stops and M vehicles. With --clients N, also \
             runs N concurrent clients sending mixed batches through one DeliveryDeskRouter over --depots \
-            desks and audits that no job was lost or duplicated. Build with -c release.
+            desks and audits that no job was lost or duplicated. With --scaling 1000,5000,20000, also plans a \
+            day of each size (trucks scaled with the stops) and prints CPU nanoseconds per planned stop. Build \
+            with -c release.
             """)
 
     @Option(help: "Comma-separated pending-job counts.") var pending: String = "1000,10000,100000,1000000"
@@ -28,6 +30,8 @@ struct BenchScheduler: ParsableCommand {
     @Option(help: "Stops for the day-planning run (0 to skip).") var stops: Int = 1000
     @Option(help: "Vehicles for the day-planning run.") var vehicles: Int = 40
     @Option(help: "Repeats of the day-planning run (best time kept).") var repeats: Int = 5
+    @Option(help: "Comma-separated stop counts for a planning scaling table, trucks scaled as --vehicles per --stops (e.g. 1000,5000,20000).")
+    var scaling: String = ""
     @Option(help: "Random seed.") var seed: UInt64 = 42
     @Flag(help: "Skip the Heap baseline.") var noBaseline = false
     @Flag(help: "Do not re-run with glibc's transparent huge pages for large arrays (glibc.malloc.hugetlb=1).")
@@ -51,6 +55,22 @@ struct BenchScheduler: ParsableCommand {
         return sizes
     }
 
+    /// The `--scaling` stop counts. - Throws: `ValidationError` for a part that is not a positive integer.
+    func scalingSizes() throws -> [Int] {
+        if scaling.isEmpty { return [] }
+        var sizes: [Int] = []
+        for part in scaling.split(separator: ",", omittingEmptySubsequences: false) {
+            guard let n = Int(part.filter { $0 != " " && $0 != "_" }), n > 0, n <= 100_000 else {
+                throw ValidationError("--scaling: '\(part)' is not a stop count from 1 to 100000")
+            }
+            sizes.append(n)
+        }
+        return sizes
+    }
+
+    /// Trucks for a scaling run of `n` stops: --vehicles per --stops, at least one. - Complexity: O(1).
+    func scaledVehicles(_ n: Int) -> Int { Swift.max(1, Int((Double(n) * Double(vehicles) / Double(Swift.max(1, stops))).rounded())) }
+
     func validate() throws {
         guard PriorityPolicy(rawValue: policy) != nil else {
             let names = PriorityPolicy.allCases.map(\.rawValue)
@@ -66,6 +86,12 @@ struct BenchScheduler: ParsableCommand {
             guard depots > 0, depots <= 10_000 else { throw ValidationError("--depots: must be 1 to 10000, got \(depots)") }
             guard (1...1_000_000).contains(batch) else { throw ValidationError("--batch: must be 1 to 1000000, got \(batch)") }
             guard requests > 0 else { throw ValidationError("--requests: must be > 0, got \(requests)") }
+        }
+        let scaled = try scalingSizes()
+        guard scaled.isEmpty || (stops > 0 && vehicles > 0) else { throw ValidationError("--scaling: needs --stops and --vehicles > 0 (trucks per stop)") }
+        for n in scaled {
+            try BenchLimits.check(BenchLimits.scheduler(pending: [], operations: 1, baseline: false, stops: n, vehicles: scaledVehicles(n),
+                                                        repeats: repeats, requests: 0, clients: 0), maxSeconds: maxSeconds)
         }
         try BenchLimits.check(BenchLimits.scheduler(pending: sizes, operations: operations, baseline: !noBaseline, stops: stops, vehicles: vehicles,
                                                     repeats: repeats, requests: requests, clients: clients), maxSeconds: maxSeconds)
@@ -102,6 +128,25 @@ struct BenchScheduler: ParsableCommand {
             if json { try CheckedOutput.line(r.jsonLine()) } else {
                 try CheckedOutput.line("\nplanDay (priority-ordered cheapest insertion + relocate / 2-opt / 2-opt*)")
                 try CheckedOutput.line(BenchTable.render([r]))
+            }
+        }
+        let scaled = try scalingSizes()
+        if !scaled.isEmpty {
+            // Near-linear planning shows as a flat cpuNsPerStop column; `perStopVsFirst` is its ratio to the first size.
+            var rows: [BenchRecord] = []
+            for n in scaled {
+                var r = SchedulerBench.planDay(stops: n, vehicles: scaledVehicles(n), seed: seed, repeats: repeats)
+                let first = rows.first?["cpuNsPerStop"] ?? r["cpuNsPerStop"]
+                if case .double(let a)? = first, case .double(let b)? = r["cpuNsPerStop"] {
+                    r.fields.append((key: "perStopVsFirst", value: .double(b / a)))
+                }
+                r.fields.insert((key: "scaling", value: .text("planDay")), at: 0)
+                if json { try CheckedOutput.line(r.jsonLine()) }
+                rows.append(r)
+            }
+            if !json {
+                try CheckedOutput.line("\nplanDay scaling (fast setting; trucks scaled with the stops; CPU time of the planning thread)")
+                try CheckedOutput.line(BenchTable.render(rows))
             }
         }
         if clients > 0 {
