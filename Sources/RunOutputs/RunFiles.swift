@@ -31,23 +31,43 @@ public enum RunFiles {
         return s
     }
 
-    /// The columns of `daily.csv`, in order.
-    public static let dailyColumns = ["day", "ordersPlaced", "ordersDelivered", "ordersOTIF", "deliveryBacklog", "carriedOver",
-                                      "reschedules", "returnsRegistered", "pickupsDone", "ticketsOpened", "visitsDone",
-                                      "ticketsOpen", "distanceKm", "trucksOut", "blockedOrders"]
+    /// One column of `daily.csv`: its name and how a day's row gives its value.
+    public struct DailyField: Sendable {
+        /// The column name.
+        public let name: String
+        /// The value of the column on a day (whole numbers for counts).
+        public let value: @Sendable (DailyRow) -> Double
+    }
 
-    /// `daily.csv`: one row per simulated day. - Complexity: O(days).
+    /// The columns of `daily.csv`, in order: add a column here and every writer, report and sweep has it.
+    public static let dailyFields: [DailyField] = [
+        DailyField(name: "day") { Double($0.day) },
+        DailyField(name: "ordersPlaced") { Double($0.ordersPlaced) },
+        DailyField(name: "ordersDelivered") { Double($0.ordersDelivered) },
+        DailyField(name: "ordersOTIF") { Double($0.ordersOTIF) },
+        DailyField(name: "deliveryBacklog") { Double($0.deliveryBacklog) },
+        DailyField(name: "carriedOver") { Double($0.carriedOver) },
+        DailyField(name: "reschedules") { Double($0.reschedules) },
+        DailyField(name: "returnsRegistered") { Double($0.returnsRegistered) },
+        DailyField(name: "pickupsDone") { Double($0.pickupsDone) },
+        DailyField(name: "ticketsOpened") { Double($0.ticketsOpened) },
+        DailyField(name: "visitsDone") { Double($0.visitsDone) },
+        DailyField(name: "ticketsOpen") { Double($0.ticketsOpen) },
+        DailyField(name: "distanceKm") { ($0.distance * 1000).rounded() / 1000 },
+        DailyField(name: "trucksOut") { Double($0.trucksOut) },
+        DailyField(name: "blockedOrders") { Double($0.blockedOrders) },
+    ]
+
+    /// The columns of `daily.csv`, in order.
+    public static var dailyColumns: [String] { dailyFields.map(\.name) }
+
+    /// A day's values in `dailyColumns` order. - Complexity: O(columns).
+    public static func dailyValues(_ d: DailyRow) -> [Double] { dailyFields.map { $0.value(d) } }
+
+    /// `daily.csv`: one row per simulated day. - Complexity: O(days × columns).
     public static func dailyCSV(_ r: RunResult) -> String {
         var s = dailyColumns.joined(separator: ",") + "\n"
-        for d in r.daily {
-            let cells: [String] = [
-                "\(d.day)", "\(d.ordersPlaced)", "\(d.ordersDelivered)", "\(d.ordersOTIF)", "\(d.deliveryBacklog)",
-                "\(d.carriedOver)", "\(d.reschedules)", "\(d.returnsRegistered)", "\(d.pickupsDone)", "\(d.ticketsOpened)",
-                "\(d.visitsDone)", "\(d.ticketsOpen)", csvNumber((d.distance * 1000).rounded() / 1000), "\(d.trucksOut)",
-                "\(d.blockedOrders)",
-            ]
-            s += cells.joined(separator: ",") + "\n"
-        }
+        for d in r.daily { s += dailyValues(d).map(csvNumber).joined(separator: ",") + "\n" }
         return s
     }
 
@@ -68,7 +88,8 @@ public enum RunFiles {
         return out
     }
 
-    static func display(_ v: Double, unit: String) -> String {
+    /// A KPI value for people: shares in %, counts whole. - Complexity: O(1).
+    public static func display(_ v: Double, unit: String) -> String {
         guard v.isFinite else { return "—" }
         switch unit {
         case "share": return String(format: "%.1f %%", v * 100)
@@ -100,9 +121,11 @@ public enum RunFiles {
         return "\(v)"
     }
 
-    static func csvNumber(_ v: Double) -> String { v.isFinite ? number(v) : "" }
+    /// A CSV number: as `number(_:)`, empty when not finite. - Complexity: O(1).
+    public static func csvNumber(_ v: Double) -> String { v.isFinite ? number(v) : "" }
 
-    static func csv(_ s: String) -> String {
+    /// A CSV field, quoted when it holds a comma or a quote. - Complexity: O(length).
+    public static func csv(_ s: String) -> String {
         s.contains(",") || s.contains("\"") ? "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : s
     }
 }

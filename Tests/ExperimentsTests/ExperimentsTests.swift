@@ -1,0 +1,118 @@
+import Experiments
+import Foundation
+import Reports
+import RetailerJourneys
+import ScenarioFiles
+import Testing
+
+/// Replications, statistics, overrides and sweep files, in process on the tiny scenario.
+@Suite("experiments: replications, overrides, sweeps")
+struct ExperimentsTests {
+    static var tiny: LoadedScenario {
+        get throws {
+            let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+            var s = try ScenarioFile.load(path: root.appendingPathComponent("Scenarios/tiny.yaml").path).scenario
+            s.days = 5
+            return ScenarioFile.loaded(s)
+        }
+    }
+
+    @Test func replicationZeroKeepsTheScenarioSeedAndTheOthersDiffer() {
+        #expect(ReplicationSeeds.seed(base: 7, replication: 0) == 7)
+        let seeds = (0..<100).map { ReplicationSeeds.seed(base: 7, replication: $0) }
+        #expect(Set(seeds).count == 100)
+        #expect(ReplicationSeeds.seed(base: 7, replication: 3) == ReplicationSeeds.seed(base: 7, replication: 3))
+    }
+
+    @Test func aReplicationSurvivesItsFileExactly() throws {
+        let r = try ReplicationResult.run(Self.tiny.scenario, cell: 2, replication: 1)
+        let back = try ReplicationResult.decoded(r.encoded())
+        #expect(back == r)
+        #expect(back.encoded() == r.encoded())
+    }
+
+    @Test func thePoolReturnsResultsInIndexOrderForAnyNumberOfJobs() {
+        let one = WorkerPool.map(Array(0..<40), jobs: 1) { $0 * $0 }
+        let many = WorkerPool.map(Array(0..<40), jobs: 7) { $0 * $0 }
+        #expect(one.results == many.results)
+        #expect(many.results.compactMap { $0 } == (0..<40).map { $0 * $0 })
+    }
+
+    @Test func aStoppedPoolKeepsAPrefixOfFinishedJobs() {
+        let pool = WorkerPool.map(Array(0..<10), jobs: 1, shouldStop: { false }) { $0 }
+        #expect(pool.results.count == 10)
+        let stopped = WorkerPool.map(Array(0..<10), jobs: 2, shouldStop: { true }) { $0 }
+        #expect(stopped.results.allSatisfy { $0 == nil })
+    }
+
+    @Test func intervalsAndPairedDifferencesMatchHandComputedValues() {
+        // Values 1, 2, 3, 4: mean 2.5, s = 1.29099, t(0.975, 3) = 3.18245 → half-width 2.05426.
+        let ci = ReplicationStatistics.interval([1, 2, 3, 4])!
+        #expect(abs(ci.mean - 2.5) < 1e-12)
+        #expect(abs(ci.halfWidth - 2.054255) < 1e-5)
+        let a = KPISummary(key: "k", journey: "j", unit: "share", definition: "", mean: nil, interval: nil, n: 4, min: nil, max: nil, count: 0, values: [1, 2, 3, 4])
+        var b = a
+        b.values = [1.5, 2.4, 3.6, 4.5]   // differences 0.5, 0.4, 0.6, 0.5: significantly positive
+        let d = ReplicationStatistics.paired([a], [b])[0]
+        #expect(d.significant)
+        #expect(abs(d.difference! - 0.5) < 1e-12)
+        let same = ReplicationStatistics.paired([a], [a])[0]
+        #expect(!same.significant)
+    }
+
+    @Test func mser5FindsTheEndOfAnInitialTransient() {
+        let series = (0..<100).map { $0 < 20 ? 50.0 - Double($0) * 2 : 10 + Double($0 % 3) }
+        let d = ReplicationStatistics.mser5(series)!
+        #expect(d >= 15 && d <= 25)
+        #expect(ReplicationStatistics.mser5([1, 2, 3]) == nil)
+    }
+
+    @Test func anOverrideReachesTheScenarioByIndexOrByName() throws {
+        let base = try Self.tiny
+        let byIndex = try ScenarioFile.applying([Override(parsing: "regions[0].depots[0].vehicles[0].count=5")], to: base.scenario)
+        let byName = try ScenarioFile.applying([Override(parsing: "regions[Aldeia].depots[Centro].vehicles[T].count=5")], to: base.scenario)
+        #expect(byIndex.scenario.regions[0].depots[0].vehicles[0].count == 5)
+        #expect(byIndex.hash == byName.hash)
+        #expect(byIndex.hash != base.hash)
+    }
+
+    @Test func aBadOverrideNamesThePathAndSuggestsTheField() throws {
+        let base = try Self.tiny
+        #expect {
+            try ScenarioFile.applying([Override(parsing: "regions[0].depots[0].vehicles[0].cuont=5")], to: base.scenario)
+        } throws: { e in
+            let t = "\(e)"
+            return t.contains("--set") && t.contains("cuont") && t.contains("did you mean 'count'")
+        }
+        #expect {
+            try ScenarioFile.applying([Override(parsing: "regions[0].depots[0].vehicles[0].count=-3")], to: base.scenario)
+        } throws: { e in "\(e)".contains("regions[0].depots[0].vehicles[0].count") }
+        #expect {
+            try ScenarioFile.applying([Override(parsing: "regions[Lisbon].retailers=10")], to: base.scenario)
+        } throws: { e in "\(e)".contains("no item named 'Lisbon'") && "\(e)".contains("Aldeia") }
+        #expect(throws: ScenarioError.self) { try Override(parsing: "days") }
+    }
+
+    @Test func aSweepAxisSplitsOnTopLevelCommasOnly() throws {
+        let a = try SweepAxis(parsing: "x={a: 1, b: 2},[3, 4],5")
+        #expect(a.values == ["{a: 1, b: 2}", "[3, 4]", "5"])
+        #expect(throws: ScenarioError.self) { try SweepAxis(parsing: "x=1,,2") }
+        let grid = ScenarioFile.grid([SweepAxis(path: "a", values: ["1", "2"]), SweepAxis(path: "b", values: ["x", "y", "z"])])
+        #expect(grid.count == 6)
+        #expect(grid[1].map(\.value) == ["1", "y"])
+    }
+
+    @Test func theReportCarriesTheSummaryNumbers() throws {
+        let sc = try Self.tiny.scenario
+        let results = try (0..<3).map { try ReplicationResult.run(sc, replication: $0) }
+        let kpis = ReplicationStatistics.summarise(results)
+        let header = ExperimentHeader(scenarioName: "tiny", scenarioHash: "h", seed: sc.seed, days: sc.days, warmUpDays: 0, regions: 1, retailers: 200, toolVersion: "t")
+        let html = Report.html(.init(title: "t", header: header, parameters: [("a", "b")], arms: [.init(label: "tiny", kpis: kpis, results: results)]))
+        let otif = try #require(kpis.first { $0.key == "delivery.otif" }?.mean)
+        #expect(html.contains("data-kpi=\"delivery.otif\" data-arm=\"0\" data-value=\"\(otif)\""))
+        #expect(!html.contains("http://") && !html.contains("https://"))
+        let summary = ExperimentFiles.summaryJSON(header, results, requested: 3)
+        #expect(summary.contains("\"replications\": 3"))
+        #expect(summary.contains("\"ci95\": ["))
+    }
+}
