@@ -22,6 +22,22 @@ public struct KPISummary: Sendable, Equatable {
     public var count: Int
     /// The value of each replication, in replication order (nil when not measured).
     public var values: [Double?]
+
+    /// A summary from its parts (`mean`, `interval`, `n`, `min`, `max` computed from `values`).
+    /// - Complexity: O(values).
+    public init(key: String, journey: String, unit: String, definition: String, count: Int, values: [Double?]) {
+        let finite = values.compactMap { $0 }
+        self.init(key: key, journey: journey, unit: unit, definition: definition,
+                  mean: finite.isEmpty ? nil : finite.reduce(0, +) / Double(finite.count),
+                  interval: ReplicationStatistics.interval(finite), n: finite.count, min: finite.min(), max: finite.max(),
+                  count: count, values: values)
+    }
+
+    init(key: String, journey: String, unit: String, definition: String, mean: Double?, interval: ConfidenceInterval?, n: Int,
+         min: Double?, max: Double?, count: Int, values: [Double?]) {
+        self.key = key; self.journey = journey; self.unit = unit; self.definition = definition; self.mean = mean
+        self.interval = interval; self.n = n; self.min = min; self.max = max; self.count = count; self.values = values
+    }
 }
 
 /// A paired difference of one KPI between two arms (B − A), replication by replication.

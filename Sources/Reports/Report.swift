@@ -47,13 +47,19 @@ public enum Report {
 
     static let palette = ["#1f6feb", "#d9480f", "#2b8a3e", "#862e9c", "#e67700", "#0b7285", "#c2255c", "#5c940d"]
 
-    /// The warm-up MSER-5 suggests per daily column (mean over the first arm's replications), in columns order.
+    /// Whether a daily column is a level carried from day to day (a backlog, open tickets, blocked orders),
+    /// the series whose initial transient a warm-up removes; the others are daily flows.
+    public static func isLevel(_ column: String) -> Bool {
+        column.lowercased().contains("backlog") || column.hasSuffix("Open") || column.lowercased().hasPrefix("blocked")
+    }
+
+    /// The warm-up MSER-5 suggests for each level column (mean over the replications), in columns order.
     /// - Complexity: O(days × columns × replications).
     public static func mserSuggestions(_ results: [ReplicationResult]) -> [(column: String, days: Int)] {
         guard let first = results.first else { return [] }
         let means = ReplicationStatistics.dailyMeans(results)
         return first.dailyColumns.enumerated().compactMap { c, name in
-            guard name != "day" else { return nil }
+            guard isLevel(name) else { return nil }
             let series = means.map { $0[c] }
             guard series.contains(where: { $0 != series[0] }), let d = ReplicationStatistics.mser5(series) else { return nil }
             return (name, d)
@@ -69,7 +75,7 @@ public enum Report {
         body += " · \(h.days) days (\(h.warmUpDays) warm-up) · jornada \(esc(h.toolVersion))</p></header>\n"
         if input.arms.count > 1 { body += legend(input.arms) }
         body += section("Service levels: SLA compliance and shares, with 95% confidence intervals", sharesChart(input.arms))
-        body += section("Backlogs and daily flows over time (mean over replications; band: min–max)", dailyCharts(input.arms))
+        body += section("Backlogs and daily flows over time (mean over replications; band: min–max; grey: warm-up)", dailyCharts(input.arms, warmUp: input.header.warmUpDays))
         body += section("Lead-time distributions (mean ◆, p50, p90, p99; mean over replications)", leadTimes(input.arms))
         body += section("Daily activity heat map (day × series, each row scaled to its own maximum; first cell)", heatMap(input.arms[0]))
         if input.arms.count > 1 { body += section("Cells side by side: paired differences from cell 0", sweepTable(input.arms)) }
@@ -147,9 +153,8 @@ public enum Report {
     }
 
     /// One small line chart per daily column (backlogs first), a line per arm, the first arm's min–max band.
-    static func dailyCharts(_ arms: [Arm]) -> String {
+    static func dailyCharts(_ arms: [Arm], warmUp: Int) -> String {
         guard let columns = arms[0].results.first?.dailyColumns, !(arms[0].results.first?.daily.isEmpty ?? true) else { return "<p class=\"note\">No days.</p>" }
-        let isLevel = { (n: String) in n.lowercased().contains("backlog") || n.hasSuffix("Open") || n.lowercased().hasPrefix("blocked") }
         let order = columns.indices.filter { columns[$0] != "day" }.sorted { (isLevel(columns[$0]) ? 0 : 1, $0) < (isLevel(columns[$1]) ? 0 : 1, $1) }
         let w = 270.0, hgt = 120.0, pad = 28.0
         var out = "<div class=\"grid\">"
@@ -166,6 +171,9 @@ public enum Report {
             svg += "<text x=\"\(f(w - 4))\" y=\"12\" font-size=\"10\" text-anchor=\"end\">max \(short(top))</text>"
             svg += "<line x1=\"\(f(pad))\" y1=\"\(f(y(0)))\" x2=\"\(f(w - 6))\" y2=\"\(f(y(0)))\" stroke=\"#d0d7de\"/>"
             svg += "<text x=\"\(f(pad))\" y=\"\(f(hgt - 3))\" font-size=\"9\">day 0</text><text x=\"\(f(w - 6))\" y=\"\(f(hgt - 3))\" font-size=\"9\" text-anchor=\"end\">day \(days - 1)</text>"
+            if warmUp > 0 && warmUp < days {
+                svg += "<rect x=\"\(f(x(0)))\" y=\"16\" width=\"\(f(x(warmUp) - x(0)))\" height=\"\(f(hgt - 32))\" fill=\"#eaeef2\"><title>warm-up (\(warmUp) days)</title></rect>"
+            }
             if first.count > 1 {
                 let band = (0..<days).map { "\(f(x($0))),\(f(y(hi[$0])))" } + (0..<days).reversed().map { "\(f(x($0))),\(f(y(lo[$0])))" }
                 svg += "<polygon points=\"\(band.joined(separator: " "))\" fill=\"\(color(0))\" opacity=\"0.15\"/>"
@@ -188,7 +196,7 @@ public enum Report {
         for unit in ["hours", "days"] {
             let mine = rows.filter { r in arms[0].kpis.first { $0.key == r.0 + ".p50" }?.unit == unit }
             guard !mine.isEmpty else { continue }
-            let top = max(1e-9, mine.map { r in ["p99", "p90", "p50", "mean"].compactMap { mean(arms[r.1], r.0 + "." + $0) }.max() ?? 0 }.max() ?? 1)
+            let top = nice(max(1e-9, mine.map { r in ["p99", "p90", "p50", "mean"].compactMap { mean(arms[r.1], r.0 + "." + $0) }.max() ?? 0 }.max() ?? 1))
             let left = 300.0, width = 1100.0, plotW = width - left - 40
             var svg = "", y = 22.0
             for t in 0...4 {
@@ -260,8 +268,10 @@ public enum Report {
         let suggestions = mserSuggestions(input.arms[0].results)
         if !suggestions.isEmpty {
             let worst = suggestions.map(\.days).max() ?? 0
-            s += "<tr><td>MSER-5 suggested warm-up</td><td style=\"text-align:left\" id=\"mser\" data-days=\"\(worst)\">\(worst) days (the largest over the daily series: "
-                + suggestions.map { "\(esc($0.column)) \($0.days)" }.joined(separator: ", ") + "; current warm-up \(input.header.warmUpDays) days)</td></tr>"
+            let cap = (input.header.days / 5) / 2 * 5
+            s += "<tr><td>MSER-5 suggested warm-up</td><td style=\"text-align:left\" id=\"mser\" data-days=\"\(worst)\">\(worst) days (the largest over the backlog series: "
+                + suggestions.map { "\(esc($0.column)) \($0.days)" }.joined(separator: ", ") + "; current warm-up \(input.header.warmUpDays) days)"
+                + (worst >= cap ? " — at the search limit (half the horizon): a series still drifts, so run longer before trusting steady-state KPIs" : "") + "</td></tr>"
         }
         return s + "</table>"
     }
@@ -277,6 +287,12 @@ public enum Report {
             s += "<td style=\"text-align:left\">\(esc(k.definition))</td></tr>"
         }
         return s + "</table>"
+    }
+
+    /// The smallest of 1, 2, 2.5, 5 × 10^k at least `v`, so four ticks fall on round numbers.
+    static func nice(_ v: Double) -> Double {
+        let p = pow(10, floor(log10(v)))
+        return [1, 2, 2.5, 5, 10].map { $0 * p }.first { $0 >= v * 0.999_999 } ?? v
     }
 
     static func value(_ unit: String, _ v: Double) -> String { unit == "share" ? pct(v) : short(v) }

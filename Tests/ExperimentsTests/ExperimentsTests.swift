@@ -50,9 +50,9 @@ struct ExperimentsTests {
         let ci = ReplicationStatistics.interval([1, 2, 3, 4])!
         #expect(abs(ci.mean - 2.5) < 1e-12)
         #expect(abs(ci.halfWidth - 2.054255) < 1e-5)
-        let a = KPISummary(key: "k", journey: "j", unit: "share", definition: "", mean: nil, interval: nil, n: 4, min: nil, max: nil, count: 0, values: [1, 2, 3, 4])
-        var b = a
-        b.values = [1.5, 2.4, 3.6, 4.5]   // differences 0.5, 0.4, 0.6, 0.5: significantly positive
+        let a = KPISummary(key: "k", journey: "j", unit: "share", definition: "", count: 0, values: [1, 2, 3, 4])
+        // Differences 0.5, 0.4, 0.6, 0.5: significantly positive.
+        let b = KPISummary(key: "k", journey: "j", unit: "share", definition: "", count: 0, values: [1.5, 2.4, 3.6, 4.5])
         let d = ReplicationStatistics.paired([a], [b])[0]
         #expect(d.significant)
         #expect(abs(d.difference! - 0.5) < 1e-12)
@@ -61,7 +61,8 @@ struct ExperimentsTests {
     }
 
     @Test func mser5FindsTheEndOfAnInitialTransient() {
-        let series = (0..<100).map { $0 < 20 ? 50.0 - Double($0) * 2 : 10 + Double($0 % 3) }
+        var series: [Double] = []
+        for i in 0..<100 { series.append(i < 20 ? 50 - 2 * Double(i) : 10 + Double(i % 3)) }
         let d = ReplicationStatistics.mser5(series)!
         #expect(d >= 15 && d <= 25)
         #expect(ReplicationStatistics.mser5([1, 2, 3]) == nil)
@@ -79,10 +80,10 @@ struct ExperimentsTests {
     @Test func aBadOverrideNamesThePathAndSuggestsTheField() throws {
         let base = try Self.tiny
         #expect {
-            try ScenarioFile.applying([Override(parsing: "regions[0].depots[0].vehicles[0].cuont=5")], to: base.scenario)
+            try ScenarioFile.applying([Override(parsing: "regions[0].depots[0].vehicles[0].cout=5")], to: base.scenario)
         } throws: { e in
             let t = "\(e)"
-            return t.contains("--set") && t.contains("cuont") && t.contains("did you mean 'count'")
+            return t.contains("--set") && t.contains("cout") && t.contains("did you mean 'count'")
         }
         #expect {
             try ScenarioFile.applying([Override(parsing: "regions[0].depots[0].vehicles[0].count=-3")], to: base.scenario)
