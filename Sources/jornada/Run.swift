@@ -80,8 +80,9 @@ struct Run: ParsableCommand {
             }
         }
         let events = results.reduce(0) { $0 + $1.events }, retailerDays = results.reduce(0) { $0 + $1.retailerDays }
+        let workers = min(jobs, replications)
         try CheckedOutput.line(String(format: "simulated %d replication%@ of %d days, %d events in %.2f s wall (%.2f s CPU, %.2f× on %d job%@): %.0f events/s, %.0f retailer-days/s",
-                     results.count, results.count == 1 ? "" : "s", sc.days, events, wall, cpu, cpu / max(wall, 1e-9), min(jobs, replications), jobs == 1 ? "" : "s",
+                     results.count, results.count == 1 ? "" : "s", sc.days, events, wall, cpu, cpu / max(wall, 1e-9), workers, workers == 1 ? "" : "s",
                      Double(events) / wall, Double(retailerDays) / wall))
         let arm = Report.Arm(label: sc.name, kpis: summaries, results: results)
         let report = Report.html(Report.Input(title: "jornada run: \(sc.name)", header: header,

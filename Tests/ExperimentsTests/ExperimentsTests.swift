@@ -117,3 +117,36 @@ struct ExperimentsTests {
         #expect(summary.contains("\"ci95\": ["))
     }
 }
+
+/// The sweep's bookkeeping: cells, units, shards.
+@Suite("experiments: sweep manifest and shards")
+struct SweepManifestTests {
+    static let manifest = SweepManifest(
+        version: "t", header: ExperimentHeader(scenarioName: "s", scenarioHash: "h", seed: 1, days: 5, warmUpDays: 0, regions: 1, retailers: 10, toolVersion: "t"),
+        sets: [], axes: [.init(path: "a", values: ["1", "2"]), .init(path: "b", values: ["x", "y", "z"])],
+        cellHashes: ["0", "1", "2", "3", "4", "5"], replications: 4)
+
+    @Test func cellsEnumerateTheLastAxisFastestLikeTheGrid() {
+        let m = Self.manifest
+        #expect(m.units == 24)
+        #expect(m.settings(0) == ["1", "x"])
+        #expect(m.settings(1) == ["1", "y"])
+        #expect(m.settings(5) == ["2", "z"])
+        let grid = ScenarioFile.grid([SweepAxis(path: "a", values: ["1", "2"]), SweepAxis(path: "b", values: ["x", "y", "z"])])
+        for c in 0..<m.cells { #expect(grid[c].map(\.value) == m.settings(c)) }
+    }
+
+    @Test func shardsCoverEveryUnitExactlyOnce() {
+        let shards = (0..<5).map { Shard(index: $0, count: 5) }
+        for u in 0..<Self.manifest.units { #expect(shards.filter { $0.owns(u) }.count == 1) }
+        #expect(Shard(parsing: "3/4") == Shard(index: 3, count: 4))
+        #expect(Shard(parsing: "4/4") == nil)
+        #expect(Shard(parsing: "-1/4") == nil)
+        #expect(Shard(parsing: "1") == nil)
+    }
+
+    @Test func theManifestTextIsStable() {
+        #expect(Self.manifest.encoded() == Self.manifest.encoded())
+        #expect(Self.manifest.encoded().contains("\"replications\" : 4"))
+    }
+}

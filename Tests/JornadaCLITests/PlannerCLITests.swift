@@ -82,6 +82,12 @@ struct PlannerCLITests {
         #expect(good.stdout.contains("4 cells, every one valid"))
     }
 
+    @Test func aWarmUpAsLongAsTheRunIsRefused() throws {
+        let r = try Tool.run(["run", "Scenarios/tiny.yaml", "--days", "4", "--warm-up", "4", "--quiet", "--out", Self.temp("warm").path])
+        #expect(r.status != 0)
+        #expect(r.stderr.contains("--warm-up") && r.stderr.contains("warmUpDays"), "\(r.stderr)")
+    }
+
     @Test func anUnwritableOutputIsRefusedBeforeRunning() throws {
         let dir = Self.temp("unwritable")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
