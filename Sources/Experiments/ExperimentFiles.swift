@@ -47,16 +47,9 @@ public enum ExperimentFiles {
         s += "\"days\": \(h.days), \"warmUpDays\": \(h.warmUpDays), \"regions\": \(h.regions), \"retailers\": \(h.retailers)},\n"
         let events = results.reduce(0) { $0 + $1.events }, retailerDays = results.reduce(0) { $0 + $1.retailerDays }
         if results.count == 1 && requested == 1, let r = results.first {
-            s += "  \"events\": \(events),\n  \"retailerDays\": \(retailerDays),\n"
-            s += "  \"conservation\": [\n"
-            s += r.conservation.map { "    {\"flow\": \(J.json($0.flow)), \"identity\": \(J.json($0.identity)), \"holds\": \($0.holds)}" }
-                .joined(separator: ",\n")
-            s += "\n  ],\n  \"kpis\": {\n"
-            s += r.kpis.map {
-                "    \(J.json($0.key)): {\"journey\": \(J.json($0.journey)), \"value\": \(num($0.value)), \"unit\": \(J.json($0.unit)), "
-                    + "\"count\": \($0.count), \"definition\": \(J.json($0.definition))}"
-            }.joined(separator: ",\n")
-            return s + "\n  }\n}\n"
+            return RunFiles.summaryJSON((h.scenarioName, h.scenarioHash, h.seed, h.days, h.warmUpDays, h.regions, h.retailers),
+                                        toolVersion: h.toolVersion, events: r.events, retailerDays: r.retailerDays,
+                                        conservation: r.conservation.map { ($0.flow, $0.identity, $0.holds) }, kpis: r.kpis.map(row))
         }
         s += "  \"replications\": \(results.count),\n"
         if requested != results.count { s += "  \"requested\": \(requested),\n  \"interrupted\": true,\n" }
@@ -73,6 +66,9 @@ public enum ExperimentFiles {
         s += ReplicationStatistics.summarise(results).map { "    \(J.json($0.key)): " + kpiJSON($0) }.joined(separator: ",\n")
         return s + "\n  }\n}\n"
     }
+
+    /// A KPI in the single-run files' form (nil → NaN, written as null or an empty cell). - Complexity: O(1).
+    static func row(_ k: KPIValue) -> RunFiles.KPIRow { (k.key, k.journey, k.value ?? .nan, k.unit, k.count, k.definition) }
 
     /// One KPI summary as a JSON object on one line. - Complexity: O(1).
     public static func kpiJSON(_ k: KPISummary) -> String {
@@ -96,9 +92,7 @@ public enum ExperimentFiles {
         var s = (plain ? "" : "replication,seed,") + "key,journey,value,unit,count,definition\n"
         for r in results {
             let lead = plain ? "" : "\(r.replication),\(r.seed),"
-            for k in r.kpis {
-                s += "\(lead)\(k.key),\(k.journey),\(k.value.map(J.csvNumber) ?? ""),\(k.unit),\(k.count),\(J.csv(k.definition))\n"
-            }
+            for k in r.kpis { s += lead + RunFiles.kpiCSVRow(row(k)) }
         }
         return s
     }

@@ -92,7 +92,11 @@ public enum ScenarioRun {
         var daily = (0..<sc.days).map { DailyRow(day: $0) }
         var audits: [String] = []
         var events = 0
-        var openOrders = 0, openReturns = 0, openVisits = 0
+        var openOrders = 0, openReturns = 0, openVisits = 0, openCases = 0
+        for i in sims.indices {
+            let activated = sims[i].model.population.activations.lazy.filter { $0 > 0 }.count
+            sims[i].model.metrics.service.outletsWithActivation = activated
+        }
         for s in sims {
             metrics.merge(s.model.metrics)
             for row in s.model.daily where row.day < daily.count { daily[row.day].merge(row) }
@@ -101,6 +105,7 @@ public enum ScenarioRun {
             openOrders += s.model.orders.open
             openReturns += s.model.returns.open
             openVisits += s.model.openVisits
+            openCases += s.model.cases.open
             metrics.technicianShiftHours += s.model.shiftHours(days: sc.days)
         }
         let m = metrics
@@ -117,7 +122,12 @@ public enum ScenarioRun {
                 flow: "visits",
                 identity: "booked \(m.visitsBooked) = done \(m.visitsDone) + cancelled \(m.visitsCancelled) + open \(openVisits)",
                 holds: m.visitsBooked == m.visitsDone + m.visitsCancelled + openVisits),
-        ]
+        ] + (m.service.typeNames.isEmpty ? [] : [
+            ConservationCheck(
+                flow: "service cases",
+                identity: "opened \(m.service.opened) = closed \(m.service.closed) + open \(openCases)",
+                holds: m.service.opened == m.service.closed + openCases),
+        ])
         return RunResult(
             scenarioName: sc.name, seed: sc.seed, days: sc.days, warmUpDays: sc.warmUpDays, retailers: sc.retailerCount,
             regions: sc.regions.count, metrics: metrics, daily: daily, kpis: KPI.table(metrics, daily: daily),

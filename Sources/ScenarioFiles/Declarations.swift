@@ -47,6 +47,14 @@ indirect enum ValueKind: Sendable {
     case variants(tag: String, [ObjectSchema], maxItems: Int)
     /// The kind, or `null`.
     case optional(ValueKind)
+    /// A service clock `72bh` (m, h, d, bh, bd).
+    case clock
+    /// A list of up to `maxItems` names.
+    case names(maxItems: Int)
+    /// A mapping from names to values of the kind.
+    case nameMap(ValueKind)
+    /// A step name, or a list of branch objects.
+    case stepOrBranches(ObjectSchema)
 }
 
 /// One field as the schema and the docs see it.
@@ -148,12 +156,13 @@ struct ObjectDecl<Model> {
     }
 
     /// Overwrites `model` with the keys present in `node`; unknown keys and missing required keys are errors.
-    func read(_ node: Node, into model: inout Model, _ reader: Reader, _ path: String) throws(ScenarioError) {
+    /// With `requireAll` false (an item changing a standard one), required keys may be left out.
+    func read(_ node: Node, into model: inout Model, _ reader: Reader, _ path: String, requireAll: Bool = true) throws(ScenarioError) {
         let entries = try reader.mapping(node, path, allowed: fields.map(\.key))
         for f in fields {
             if let value = entries[f.key] {
                 try f.apply(&model, value, reader, Reader.join(path, f.key))
-            } else if f.required {
+            } else if f.required && requireAll {
                 throw reader.fail(node, Reader.join(path, f.key), "required (\(describe(f.kind)))")
             }
         }
@@ -251,6 +260,10 @@ func describe(_ kind: ValueKind) -> String {
     case .list(let o, _, _): "a list of \(o.name) objects"
     case .variants(let tag, _, _): "a list of objects with a '\(tag)'"
     case .optional(let k): describe(k) + " or null"
+    case .clock: "a clock such as 72bh, 5bd, 15d or 48h"
+    case .names: "a list of names"
+    case .nameMap(let k): "a mapping of names to " + describe(k)
+    case .stepOrBranches: "a step name or a list of branches"
     }
 }
 

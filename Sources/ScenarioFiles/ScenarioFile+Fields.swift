@@ -22,6 +22,7 @@ enum Fields {
               required: true),
         Field("journeys", "Journey parameters.", \.journeys, object: journeys),
         Field("policies", "Engine policies.", \.policies, object: policies),
+        Field("serviceDesk", "The customer-service desk (seed 002) and journeys 5, 6 and 8.", \.serviceDesk, object: serviceDesk),
         Disruptions.field,
     ], check: Validation.scenario) }
 

@@ -101,6 +101,17 @@ struct SchemaGenerator {
             return .object([("type", .string("array")), ("items", .object([("oneOf", .array(objects.map { Self.ref($0.name) }))])), ("maxItems", .integer(maxItems))])
         case .optional(let k):
             return .object([("anyOf", .array([schema(k), .object([("type", .string("null"))])]))])
+        case .clock: return Self.ref("clock")
+        case .names(let n):
+            return .object([("type", .string("array")), ("items", .object([("type", .string("string")), ("pattern", .string("^[A-Za-z0-9._-]+$"))])),
+                            ("uniqueItems", .bool(true)), ("maxItems", .integer(n))])
+        case .nameMap(let k):
+            return .object([("type", .string("object")), ("propertyNames", .object([("pattern", .string("^[A-Za-z0-9._-]+$"))])),
+                            ("additionalProperties", schema(k))])
+        case .stepOrBranches(let o):
+            define(o.name) { $0.objectBody(o) }
+            return .object([("oneOf", .array([.object([("type", .string("string"))]),
+                                              .object([("type", .string("array")), ("items", Self.ref(o.name)), ("minItems", .integer(1))])]))])
         }
     }
 
@@ -124,6 +135,10 @@ struct SchemaGenerator {
                      ("oneOf", .array([Self.ref("durationText"), g.distribution(durations: true)]))])
         }
         define("quantityDistribution") { g in g.distribution(durations: false) }
+        define("clock") { _ in
+            .object([("description", .string("A service clock: m, h, d (elapsed), bh (business hours) or bd (business days), e.g. 72bh, 5bd, 15d.")),
+                     ("type", .string("string")), ("pattern", .string("^[0-9]+(\\.[0-9]+)?(m|h|d|bh|bd)$"))])
+        }
     }
 
     func distribution(durations: Bool) -> JSON {
@@ -176,6 +191,7 @@ enum FieldTable {
             switch f.kind {
             case .object(let sub): self.rows(sub, prefix: path + ".", into: &rows)
             case .list(let sub, _, _): self.rows(sub, prefix: path + "[].", into: &rows)
+            case .stepOrBranches(let sub): self.rows(sub, prefix: path + "[].", into: &rows)
             case .variants(_, let subs, _):
                 for s in subs { self.rows(ObjectSchema(name: s.name, doc: s.doc, fields: Array(s.fields.dropFirst())), prefix: "\(path)[] (\(s.name)).", into: &rows) }
             default: break
@@ -205,6 +221,10 @@ enum FieldTable {
         case .list(let o, let lo, let hi): "list of `\(o.name)` (\(lo)–\(group(hi)))"
         case .variants(let tag, _, let hi): "list by `\(tag)` (≤ \(group(hi)))"
         case .optional(let k): takes(k) + " or `null`"
+        case .clock: "clock, e.g. `72bh`, `5bd`, `15d`"
+        case .names: "list of names"
+        case .nameMap(let k): "names → " + takes(k)
+        case .stepOrBranches: "step name or list of branches"
         }
     }
 

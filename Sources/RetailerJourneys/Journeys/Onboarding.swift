@@ -38,6 +38,7 @@ extension RegionModel {
         } else {
             note(now, -1 - a, .documentsAsked)
             agenda.schedule(.applicantStep(applicant: Int32(a)), at: now + o.documentDelay.sample(&rng))
+            raise(.registrationPending, retailer: -1 - a, key: -1 - a, &agenda)
         }
     }
 

@@ -10,6 +10,8 @@ extension RegionModel {
     mutating func placeOrder(retailer r: Int, fromAlert: Bool, _ agenda: inout Agenda<RegionEvent>) {
         guard population.openOrder[r] == -2 else { return }
         population.openOrder[r] = -1
+        // An account blocked for fraud orders nothing.
+        guard !population.fraudBlocked[r] else { return }
         let now = agenda.now
         let ord = scenario.journeys.ordering
         let p = segments[Int(population.segment[r])]
@@ -36,9 +38,13 @@ extension RegionModel {
         if population.overdueInvoices[r] > 0 || population.balance[r] + Float(value) > population.creditLimit[r] {
             orders.stage[o] = .blocked
             orders.blockedAt[o] = now
-            if counts(now) { metrics.ordersBlocked += 1 }
+            if counts(now) {
+                metrics.ordersBlocked += 1
+                if population.overdueInvoices[r] > 0 { metrics.service.blockedOverdue += 1 } else { metrics.service.blockedLimit += 1 }
+            }
             notify(r)
             note(now, r, .orderBlocked)
+            raise(.blockedOrder, retailer: r, key: o &* 7 &+ seq, &agenda)
             let delay = rng.chance(ord.regulariseSameDay) ? SimDuration.hours(2) : ord.regulariseDelay.sample(&rng)
             agenda.schedule(.unblock(retailer: Int32(r)), at: now + delay)
             return
@@ -92,6 +98,7 @@ extension RegionModel {
                 if counts(now) { metrics.ruptures += 1 }
                 notify(r)
                 note(now, r, .rupture)
+                raise(.rupture, retailer: r, key: r &* 4_096 &+ Int(population.orderSequence[r]), &agenda)
             }
             invoice(retailer: r, amount: orders.value[o], &rng, &agenda)
             notify(r)

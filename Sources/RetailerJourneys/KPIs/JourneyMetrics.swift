@@ -52,6 +52,10 @@ public struct JourneyMetrics: Sendable, Hashable {
     /// Notifications sent (phase changes, reschedules, alerts, warnings).
     public var notifications = 0
 
+    // The service desk and journeys 5, 6, 8.
+    /// Service cases, activations, blocked accounts and data changes.
+    public var service = ServiceMetrics()
+
     // Returns (journey 4).
     /// Returns registered (flow count).
     public var returnsRegistered = 0
@@ -135,6 +139,7 @@ public struct JourneyMetrics: Sendable, Hashable {
 
     /// Adds another region's metrics (regions are merged in region order). - Complexity: O(buckets).
     public mutating func merge(_ o: JourneyMetrics) {
+        service.merge(o.service)
         applications += o.applications; approved += o.approved; approvedAutomatically += o.approvedAutomatically
         abandoned += o.abandoned; approvalTime.merge(o.approvalTime); salesRepOnTime.merge(o.salesRepOnTime)
         installationLeadTime.merge(o.installationLeadTime)

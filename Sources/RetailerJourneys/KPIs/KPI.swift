@@ -108,7 +108,7 @@ public struct KPI: Sendable, Hashable {
         add("cost.technicianHours", m.technicianHours, "hours", 0, "field-technician hours booked (travel and visits)")
         add("cost.technicians", m.technicianCost, "EUR", 0, "technician hours at the rosters' rates")
         add("cost.credits", m.creditsGranted, "EUR", 0, "credits granted for accepted returns")
-        return t
+        return t + serviceRows(m.service, m, daily: daily)
     }
 }
 
@@ -117,7 +117,9 @@ extension KPI {
     /// KPI a run reports, in its order. - Complexity: O(KPIs).
     public static func glossaryMarkdown() -> String {
         var s = "| KPI | unit | definition |\n|---|---|---|\n"
-        for k in table(JourneyMetrics(), daily: []) { s += "| `\(k.key)` | \(k.unit) | \(k.definition) |\n" }
+        var m = JourneyMetrics()
+        m.service = ServiceMetrics(desk: ServiceDeskSpec())
+        for k in table(m, daily: []) { s += "| `\(k.key)` | \(k.unit) | \(k.definition) |\n" }
         return s
     }
 }

@@ -83,6 +83,12 @@ public struct DailyRow: Sendable, Hashable {
     public var trucksOut = 0
     /// Orders blocked by credit waiting at the day's end.
     public var blockedOrders = 0
+    /// Service cases opened.
+    public var casesOpened = 0
+    /// Service cases closed.
+    public var casesClosed = 0
+    /// Service cases open at the day's end (the desk's backlog).
+    public var casesOpen = 0
     /// A row for `day`. - Complexity: O(1).
     public init(day: Int) { self.day = day }
 
@@ -93,5 +99,6 @@ public struct DailyRow: Sendable, Hashable {
         returnsRegistered += o.returnsRegistered; pickupsDone += o.pickupsDone; ticketsOpened += o.ticketsOpened
         visitsDone += o.visitsDone; ticketsOpen += o.ticketsOpen; distance += o.distance; trucksOut += o.trucksOut
         blockedOrders += o.blockedOrders
+        casesOpened += o.casesOpened; casesClosed += o.casesClosed; casesOpen += o.casesOpen
     }
 }

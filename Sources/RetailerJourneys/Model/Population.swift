@@ -56,6 +56,12 @@ public struct Population: Sendable {
     public internal(set) var lastTechnician: [Int32] = []
     /// Active (false before onboarding completes or after abandoning).
     public internal(set) var active: [Bool] = []
+    /// Blocked for confirmed fraud (no order is accepted).
+    public internal(set) var fraudBlocked: [Bool] = []
+    /// The day of the last credit answer (the 30-day cooldown), or `Int32.min`.
+    public internal(set) var creditAnsweredDay: [Int32] = []
+    /// Trade-marketing activations carried out at the outlet (its history).
+    public internal(set) var activations: [UInt16] = []
 
     /// Retailers (active or not).
     public var count: Int { segment.count }
@@ -69,7 +75,8 @@ public struct Population: Sendable {
         draught.reserveCapacity(n); openOrder.reserveCapacity(n); balance.reserveCapacity(n)
         overdueInvoices.reserveCapacity(n); orderSequence.reserveCapacity(n); failureSequence.reserveCapacity(n)
         notifications.reserveCapacity(n); openTicket.reserveCapacity(n); lastTechnician.reserveCapacity(n)
-        active.reserveCapacity(n)
+        active.reserveCapacity(n); fraudBlocked.reserveCapacity(n); creditAnsweredDay.reserveCapacity(n)
+        activations.reserveCapacity(n)
     }
 
     /// Appends one retailer drawn from `segment`'s profile at (x, y). - Complexity: O(1) amortised.
@@ -90,8 +97,9 @@ public struct Population: Sendable {
         openOrder.append(-1); balance.append(0); overdueInvoices.append(0)
         orderSequence.append(0); failureSequence.append(0); notifications.append(0)
         openTicket.append(-1); lastTechnician.append(-1); active.append(isActive)
+        fraudBlocked.append(false); creditAnsweredDay.append(.min); activations.append(0)
     }
 
     /// Bytes held per retailer by the columns above (for the memory budget). - Complexity: O(1).
-    public static let bytesPerRetailer = 1 + 8 + 8 + 4 + 4 + 4 + 4 + 4 + 1 + 1 + 4 + 4 + 4 + 1 + 4 + 4 + 2 + 4 + 4 + 4 + 4 + 4 + 1
+    public static let bytesPerRetailer = 1 + 8 + 8 + 4 + 4 + 4 + 4 + 4 + 1 + 1 + 4 + 4 + 4 + 1 + 4 + 4 + 2 + 4 + 4 + 4 + 4 + 4 + 1 + 1 + 4 + 2
 }

@@ -9,7 +9,9 @@ extension RegionModel {
         today = d
         let now = agenda.now
         daily.append(DailyRow(day: d))
-        if d == 0 { bootstrap(&agenda) }
+        if d == 0 { bootstrap(&agenda); bootstrapDesk(&agenda) }
+        scheduleShifts(day: d, &agenda)
+        promptDataReviews(day: d, &agenda)
         // The technician calendar rolls: past days and their reservations retire.
         if d > allocator.firstDay { _ = try? allocator.advance(toDay: d) }
         applyDisruptions(day: d, &agenda)
@@ -148,9 +150,18 @@ extension RegionModel {
         scheduler.drainOutcomes(into: &outcomes)
         // The carry-over backlog: orders promised for today or earlier and not delivered.
         var backlog = 0, blocked = 0
+        let lateEvent = Int32(TriggerEvent.allCases.firstIndex(of: .lateOrder) ?? 0)
         for i in orders.stage.indices {
             switch orders.stage[i] {
-            case .picking, .inDelivery: if orders.promisedDay[i] <= Int32(d) { backlog += 1 }
+            case .picking, .inDelivery:
+                guard orders.promisedDay[i] <= Int32(d) else { break }
+                backlog += 1
+                // Late today for the first time: the retailer may ask the desk (next morning).
+                if orders.promisedDay[i] == Int32(d) && !desk.types.isEmpty {
+                    var rng = streams.stream(Int(orders.retailer[i]), .caseTriggers, d &* 2 &+ 1)
+                    agenda.schedule(.caseTrigger(event: lateEvent, retailer: orders.retailer[i]),
+                                    at: SimTime(day: d + 1) + .minutes(Int64(480 + rng.nextInt(below: 240))))
+                }
             case .blocked: blocked += 1
             default: break
             }
@@ -160,6 +171,7 @@ extension RegionModel {
         row.ticketsOpen = tickets.open
         row.blockedOrders = blocked
         daily[daily.count - 1] = row
+        endDeskDay(now)
         if auditEveryDay { audit(day: d) }
     }
 

@@ -83,6 +83,12 @@ extension RegionModel {
             throw RunError(field: "\(path).technicians", message: "\(error)")
         }
         technicianRate = rates
+        // The service desk, staffed for this region's size.
+        desk = try CompiledDesk(scenario.serviceDesk, retailers: spec.retailers)
+        floor = AgentFloor(teams: desk.teams.count)
+        arrivalSequence = Array(repeating: 0, count: desk.types.count)
+        metrics.service = ServiceMetrics(desk: scenario.serviceDesk)
+        typicalDailyValue = segments.map { $0.kegsPerDay.mean * $0.draughtShare * $0.kegValue + $0.casesPerDay.mean * $0.caseValue }
         generatePopulation()
     }
 

@@ -37,6 +37,20 @@ public enum RegionEvent: Sendable {
     case application(Int32)
     /// An applicant's documents come back (or not).
     case applicantStep(applicant: Int32)
+    /// A background service contact of a case type arrives.
+    case caseArrival(type: Int32)
+    /// A deferred journey event raises its cases (late orders, data prompts).
+    case caseTrigger(event: Int32, retailer: Int32)
+    /// A case's step continues (work done, answer received, wait over, attempt due).
+    case caseResume(case: Int32, token: Int32)
+    /// An escalation's timeout runs out.
+    case caseTimeout(case: Int32, token: Int32)
+    /// A caller's patience runs out in the queue.
+    case caseAbandon(case: Int32, token: Int32)
+    /// A team's shift starts or ends.
+    case shiftChange(team: Int32)
+    /// A coupon or voucher is used or expires.
+    case couponEnds(used: Bool)
     /// 23:59:59 of a day: the engines close the day; the day's row is written.
     case dayEnd(Int32)
 }
@@ -81,6 +95,14 @@ public struct RegionModel: SimulationModel {
     /// Reservation index → ticket, for displacements.
     var ticketOfReservation: [ReservationID: Int32] = [:]
     var salesRepQueue: [(retailer: Int32, approvedDay: Int32)] = []
+    /// The service desk with its names resolved, its cases and its agents.
+    var desk = CompiledDesk()
+    var cases = CaseBook()
+    var floor = AgentFloor(teams: 0)
+    /// Per case type: background contacts drawn so far (their random-stream key).
+    var arrivalSequence: [Int] = []
+    /// Per segment: the typical outlet's consumption value per day (activation potential check).
+    var typicalDailyValue: [Double] = []
     var salesRepHead = 0
 
     // Measures.
@@ -121,6 +143,13 @@ public struct RegionModel: SimulationModel {
         case .ticketStep(let t, let token): if tickets.token[Int(t)] == token { ticketStep(Int(t), &agenda) }
         case .application(let seq): application(Int(seq), &agenda)
         case .applicantStep(let a): applicantStep(Int(a), &agenda)
+        case .caseArrival(let t): caseArrival(type: Int(t), &agenda)
+        case .caseTrigger(let e, let r): caseTrigger(event: Int(e), retailer: Int(r), &agenda)
+        case .caseResume(let c, let token): caseResume(Int(c), token: token, &agenda)
+        case .caseTimeout(let c, let token): caseTimeout(Int(c), token: token, &agenda)
+        case .caseAbandon(let c, let token): caseAbandon(Int(c), token: token, &agenda)
+        case .shiftChange(let k): setDuty(Int(k), agenda.now, &agenda)
+        case .couponEnds(let used): couponEnds(used: used, now: agenda.now)
         case .dayEnd(let d): endDay(Int(d), &agenda)
         }
     }
@@ -164,4 +193,8 @@ public enum TraceEvent: Sendable, Hashable {
     case machineFailed, selfResolved, remoteBooked, remoteResolved, visitOffered, visitHeld, holdExpired
     case visitConfirmed, visitDone, fixed, returnVisitNeeded, maintenanceDone, applied, documentsAsked, abandoned, approved
     case salesRepVisit, equipmentDelivered, installed
+    /// A service case (its sequence number in the region) enters a step of its flow, `type.step`.
+    case caseStep(case: Int, step: String)
+    /// A service case closes: `resolved`, `abandoned` or `transferred`.
+    case caseClosed(case: Int, outcome: String)
 }

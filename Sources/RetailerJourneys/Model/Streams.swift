@@ -6,6 +6,7 @@ import DiscreteEvents
 enum Purpose: UInt64 {
     case placement = 1, profile, consumption, ordering, orderStages, delivery, reschedule
     case defects, returns, failures, assistance, onboarding, applications, disruption, routeNoise
+    case cases, caseArrivals, caseTriggers
 }
 
 /// Counter-based random streams: every draw comes from a stream keyed by (scenario seed, region,

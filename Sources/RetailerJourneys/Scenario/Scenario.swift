@@ -27,6 +27,8 @@ public struct Scenario: Sendable, Equatable {
     public var journeys: JourneyParameters = JourneyParameters()
     /// Engine policies.
     public var policies: EnginePolicies = EnginePolicies()
+    /// The customer-service desk (seed 002) and journeys 5, 6 and 8.
+    public var serviceDesk: ServiceDeskSpec = ServiceDeskSpec()
     /// Disruptions: breakdowns, absences, a bad batch, a demand peak, a closed depot.
     public var disruptions: [Disruption] = []
 
