@@ -66,7 +66,8 @@ public struct RunResult: Sendable {
 public enum ScenarioRun {
     /// Runs `scenario`. - Throws: `RunError` when a region cannot be built.
     /// - Complexity: O(days × (retailers + events of the day + a day plan per depot)).
-    public static func run(_ scenario: Scenario, options: RunOptions = RunOptions()) throws(RunError) -> RunResult {
+    /// `parallel` runs the regions of a day side by side (see `ParallelFor`); the result does not depend on it.
+    public static func run(_ scenario: Scenario, options: RunOptions = RunOptions(), parallel: ParallelFor? = nil) throws(RunError) -> RunResult {
         var sc = scenario
         if let s = options.seed { sc.seed = s }
         if let d = options.days { sc.days = d }
@@ -79,15 +80,30 @@ public enum ScenarioRun {
             if options.trace && i == 0 { model.trace = [] }
             sims.append(Simulation(model: model))
         }
-        var retailerDays = 0
+        // Regions advance one day at a time, in parallel when `parallel` is given (largest first, so the
+        // longest jobs start first), and meet at the daily barrier; nothing a region does between barriers
+        // depends on another, so the result is the same for any number of workers.
+        let order = sims.indices.sorted { (sc.regions[$0].retailers, -$0) > (sc.regions[$1].retailers, -$1) }
+        var activeDays = [Int](repeating: 0, count: sims.count)
         for day in 0..<sc.days {
-            for i in sims.indices {
-                retailerDays += sims[i].model.population.active.lazy.filter { $0 }.count
-                sims[i].schedule(.dayStart(Int32(day)), at: SimTime(day: day))
-                sims[i].run(until: SimTime(day: day + 1) - .microseconds(1))
+            if let parallel, sims.count > 1 {
+                sims.withUnsafeMutableBufferPointer { buf in
+                    activeDays.withUnsafeMutableBufferPointer { act in
+                        // Each job writes only its own region's slots: disjoint memory, no race.
+                        nonisolated(unsafe) let regions = buf, counts = act
+                        parallel(order.count) { k in
+                            let i = order[k]
+                            counts[i] += ScenarioRun.advance(&regions[i], day: day)
+                        }
+                    }
+                }
+            } else {
+                for i in sims.indices { activeDays[i] += ScenarioRun.advance(&sims[i], day: day) }
             }
-            // The daily barrier: cross-region facts (national batch detection) come here in region order.
+            // The daily barrier: a keg batch reported across regions is detected nationally, in region order.
+            if sims.count > 1 { nationalBatchCheck(&sims, scenario: sc, at: SimTime(day: day + 1) - .microseconds(1)) }
         }
+        let retailerDays = activeDays.reduce(0, +)
         var metrics = JourneyMetrics()
         var daily = (0..<sc.days).map { DailyRow(day: $0) }
         var audits: [String] = []
@@ -133,6 +149,37 @@ public enum ScenarioRun {
             regions: sc.regions.count, metrics: metrics, daily: daily, kpis: KPI.table(metrics, daily: daily),
             conservation: conservation, auditFailures: audits, events: events, retailerDays: retailerDays,
             trace: sims.first?.model.trace ?? [])
+    }
+}
+
+extension ScenarioRun {
+    /// One region's day: its retailers active at the start, then every event of the day. - Complexity: O(day's events).
+    static func advance(_ sim: inout Simulation<RegionModel>, day: Int) -> Int {
+        let active = sim.model.population.active.lazy.filter { $0 }.count
+        sim.schedule(.dayStart(Int32(day)), at: SimTime(day: day))
+        sim.run(until: SimTime(day: day + 1) - .microseconds(1))
+        return active
+    }
+
+    /// The national mass-problem check: per batch, the reports in the window and the kegs delivered summed over
+    /// the regions that have not flagged it; past the threshold every region flags it. - Complexity: O(regions × facts).
+    static func nationalBatchCheck(_ sims: inout [Simulation<RegionModel>], scenario sc: Scenario, at now: SimTime) {
+        var reports: [Int: Int] = [:], kegs: [Int: Int] = [:]
+        for s in sims {
+            for f in s.model.batchFacts(at: now) { reports[f.batch, default: 0] += f.reportsInWindow; kegs[f.batch, default: 0] += f.kegs }
+        }
+        let p = sc.journeys.returns
+        var flagged = reports.keys.sorted().filter { b in
+            let n = reports[b] ?? 0
+            return n >= max(1, p.massProblemThreshold) && Double(n) > p.massProblemFactor * p.defectRate * Double(kegs[b] ?? 0)
+        }
+        // A batch one region has flagged is flagged in every region that received it.
+        for s in sims {
+            for b in s.model.batches.detected.indices where s.model.batches.detected[b] && !flagged.contains(b) { flagged.append(b) }
+        }
+        flagged.sort()
+        guard !flagged.isEmpty else { return }
+        for i in sims.indices { for b in flagged { sims[i].model.detectNationally(batch: b, now: now) } }
     }
 }
 

@@ -53,7 +53,7 @@ struct ScenarioOutcomeTests {
         // audit exits non-zero, and auditing must not change a byte of the result.
         let b = try Self.run("baseline", ["--audit"])
         #expect(a.text == b.text, "two runs of the baseline must give byte-identical summary.json")
-        #expect(a.holds == [true, true, true])
+        #expect(a.holds == [true, true, true, true])
         #expect(a["delivery.otif"] >= 0.75)
         #expect(a["returns.batchesDetected"] == 0, "ordinary defects must not raise a mass-problem alarm")
         #expect(a["assistance.visitSLA.machineDown"] >= 0.95)
@@ -63,7 +63,7 @@ struct ScenarioOutcomeTests {
     @Test func summerPeakStretchesTheFleet() throws {
         let base = try Self.run("baseline")
         let peak = try Self.run("summer-peak")
-        #expect(peak.holds == [true, true, true])
+        #expect(peak.holds == [true, true, true, true])
         #expect(peak["ordering.ordersPlaced"] > 1.05 * base["ordering.ordersPlaced"])
         #expect(peak["delivery.otif"] <= base["delivery.otif"] - 0.10, "OTIF must fall by at least 10 points")
         #expect(peak["delivery.backlogMean"] >= 2 * base["delivery.backlogMean"])
@@ -72,7 +72,7 @@ struct ScenarioOutcomeTests {
     @Test func badKegBatchIsDetectedQuicklyAndMostRecipientsAreWarned() throws {
         let base = try Self.run("baseline")
         let bad = try Self.run("bad-keg-batch")
-        #expect(bad.holds == [true, true, true])
+        #expect(bad.holds == [true, true, true, true])
         #expect(bad["returns.batchesDetected"] >= 1)
         #expect(bad["returns.detectionLatency.mean"] <= 48, "detected within two days of the batch's first delivery")
         #expect(bad["returns.warnedBeforeReport"] >= 0.6, "most affected retailers are warned before they report")
@@ -82,9 +82,42 @@ struct ScenarioOutcomeTests {
     @Test func technicianShortageRaisesTimeToVisit() throws {
         let base = try Self.run("baseline")
         let short = try Self.run("technician-shortage")
-        #expect(short.holds == [true, true, true])
+        #expect(short.holds == [true, true, true, true])
         #expect(short["assistance.displacedVisits"] > 0)
         #expect(short["assistance.timeToVisit.machineDown.p90"] >= 1.1 * base["assistance.timeToVisit.machineDown.p90"])
         #expect(short["assistance.timeToVisit.degraded.p90"] > base["assistance.timeToVisit.degraded.p90"])
+    }
+
+    @Test func baselineMeasuresEveryCaseTypeAndChannelOfTheSeed() throws {
+        let a = try Self.run("baseline")
+        let types = ["registrationChange", "registrationStatus", "registrationDistributor", "orderRupture", "orderStatus",
+                     "orderCancellation", "orderDelay", "orderCancelledReason", "refund", "creditDistributor", "creditProvider",
+                     "cashback", "ecommercePartner", "industryEnquiry", "siteProblem", "fraudRetailer", "fraudDistributor",
+                     "password", "promotions", "duplicateInvoice", "loggedOut", "whatsapp", "app"]
+        for t in types {
+            #expect(a.counts["service.type.\(t).sla"] ?? 0 > 0, "no \(t) case resolved in the baseline")
+            let perChannel = a.kpis.keys.filter { $0.hasPrefix("service.type.\(t).sla.") }
+            #expect(!perChannel.isEmpty, "\(t) has no SLA row per channel")
+        }
+        for c in ["phone", "web", "app", "whatsapp", "email"] { #expect(a.counts["service.channel.\(c).responseSLA"] ?? 0 > 0, "\(c)") }
+        #expect(a["service.sla"] >= 0.75)
+        #expect(a["service.abandonment"] <= 0.15)
+        // Journeys 5, 6 and 8.
+        #expect(a.counts["activation.approved.time.mean"] ?? 0 > 0)
+        #expect(a["activation.done"] > 0 && a["activation.outletsWithHistory"] > 0)
+        #expect(a.counts["payments.blockToUnblock.mean"] ?? 0 > 0)
+        #expect(a.counts["payments.blockedAccount.sla"] ?? 0 > 0)
+        #expect(a.counts["information.dataChange.updated.time.mean"] ?? 0 > 0)
+        #expect(a["information.dataChange.selfService"] > 0)
+    }
+
+    @Test func anUnderstaffedDeskMissesItsSLAs() throws {
+        let base = try Self.run("baseline")
+        let short = try Self.run("service-desk-understaffed")
+        #expect(short.holds == [true, true, true, true])
+        #expect(short["service.sla"] <= base["service.sla"] - 0.1)
+        #expect(short["service.abandonment"] >= 2 * base["service.abandonment"])
+        #expect(short["service.backlogMean"] >= 3 * base["service.backlogMean"])
+        #expect(short["service.channel.web.responseSLA"] < base["service.channel.web.responseSLA"])
     }
 }

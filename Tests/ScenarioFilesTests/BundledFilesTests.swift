@@ -6,7 +6,7 @@ import Testing
 /// The bundled scenarios validate, read back from their resolved form, and the committed schema and
 /// README field table are exactly what the declarations generate.
 @Suite struct BundledFilesTests {
-    static let scenarios = ["tiny", "baseline", "summer-peak", "bad-keg-batch", "technician-shortage"]
+    static let scenarios = ["tiny", "baseline", "summer-peak", "bad-keg-batch", "technician-shortage", "service-desk-understaffed"]
 
     func load(_ name: String) throws -> LoadedScenario {
         try ScenarioFile.load(path: scenariosFolder.appendingPathComponent("\(name).yaml").path)
@@ -50,6 +50,17 @@ import Testing
         s.disruptions = []
         s.name = "baseline"
         #expect(s == (try load("baseline").scenario))
+    }
+
+    /// The understaffed desk is the baseline with fewer agents on the phones and the written channels, nothing else.
+    @Test func understaffedDeskIsBaselineWithFewerAgents() throws {
+        var s = try load("service-desk-understaffed").scenario
+        let base = try load("baseline").scenario
+        #expect(s.serviceDesk.teams != base.serviceDesk.teams)
+        #expect(s.serviceDesk.teams.map(\.name) == base.serviceDesk.teams.map(\.name))
+        s.serviceDesk.teams = base.serviceDesk.teams
+        s.name = "baseline"
+        #expect(s == base)
     }
 
     @Test func committedSchemaIsTheGeneratedOne() throws {

@@ -72,7 +72,7 @@ extension KPI {
         // Per case type: SLA by channel, resolution time, deflection, milestones.
         for (ti, name) in s.typeNames.enumerated() {
             let area = s.typeAreas[ti]
-            let prefix = area == "service" ? "service.type.\(name)" : "\(area).\(name)"
+            let prefix = area == "service" ? "service.type.\(name)" : (name == area ? area : "\(area).\(name)")
             var type = Share()
             for ci in 0..<nc { type.merge(s.sla[ti * nc + ci]) }
             share("\(prefix).sla", type, "\(name) cases resolved within their SLA")
@@ -80,8 +80,8 @@ extension KPI {
                 share("\(prefix).sla.\(c)", s.sla[ti * nc + ci], "\(name) cases ending on \(c) resolved within their SLA")
             }
             add("\(prefix).cases", Double(s.reactive[ti] + s.proactive[ti]), "count", 0, "\(name) cases opened (reactive and proactive)")
-            add("\(prefix).timeToResolution.mean", s.resolutionByType[ti].mean, "hours", s.resolutionByType[ti].count, "mean time to resolve a \(name) case")
-            add("\(prefix).timeToResolution.p90", s.resolutionByType[ti].quantile(0.9), "hours", s.resolutionByType[ti].count, "90th percentile of the time to resolve a \(name) case")
+            add("\(prefix).timeToResolution.mean", s.resolutionByType[ti].mean, "hours", s.resolutionByType[ti].count, "mean time to resolve a case (\(name))")
+            add("\(prefix).timeToResolution.p90", s.resolutionByType[ti].quantile(0.9), "hours", s.resolutionByType[ti].count, "90th percentile of the time to resolve a case (\(name))")
             if s.deflected[ti] > 0 || s.reactive[ti] > 0 {
                 add("\(prefix).selfService", ratio(s.deflected[ti], s.deflected[ti] + s.reactive[ti]), "share", s.deflected[ti] + s.reactive[ti],
                     "\(name) contacts resolved in self-service")
@@ -90,7 +90,7 @@ extension KPI {
                 let x = s.milestones[ti][mi]
                 add("\(prefix).\(ms).share", ratio(x.count, s.reactive[ti] + s.proactive[ti]), "share", s.reactive[ti] + s.proactive[ti],
                     "\(name) cases that reached '\(ms)'")
-                sample("\(prefix).\(ms).time", x, "hours", "time from a \(name) case's opening to '\(ms)'")
+                sample("\(prefix).\(ms).time", x, "hours", "time from the opening of a case (\(name)) to '\(ms)'")
             }
         }
         // Journeys 5, 6, 8 beyond their flows.

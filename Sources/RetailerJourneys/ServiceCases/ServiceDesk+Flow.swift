@@ -25,7 +25,12 @@ extension RegionModel {
         if !proactive, desk.channels[ch].kind == .phone, team >= 0, floor.onDuty[team] == 0, type.steps[first].kind == .work {
             cases.step[c] = Int16(first)
             cases.phase[c] = .startPending
-            agenda.schedule(.caseResume(case: Int32(c), token: cases.token[c]), at: nextShiftStart(team, after: now))
+            // Callers who found the line closed call back during the next shift's first three hours, not all at its start.
+            var rng = caseStream(c)
+            cases.draws[c] &+= 1
+            let opening = nextShiftStart(team, after: now)
+            let back = nextShiftStart(team, after: opening + .seconds(rng.nextUnit() * 3 * 3_600))
+            agenda.schedule(.caseResume(case: Int32(c), token: cases.token[c]), at: back)
             return c
         }
         enter(c, first, &agenda)
