@@ -92,11 +92,13 @@ public struct ReplicationResult: Sendable, Equatable, Codable {
     /// Whether every flow identity held and no audit failed.
     public var isSound: Bool { conservation.allSatisfy(\.holds) && auditFailures.isEmpty }
 
-    /// Runs replication `replication` of `scenario` (seed from `ReplicationSeeds`). A pure function of its
-    /// arguments. - Throws: `RunError`. - Complexity: one simulation run.
-    public static func run(_ scenario: Scenario, cell: Int = 0, replication: Int, audit: Bool = false) throws(RunError) -> ReplicationResult {
+    /// Runs replication `replication` of `scenario` (seed from `ReplicationSeeds`); `parallel` runs its regions
+    /// side by side (the result does not depend on it). A pure function of its arguments.
+    /// - Throws: `RunError`. - Complexity: one simulation run.
+    public static func run(_ scenario: Scenario, cell: Int = 0, replication: Int, audit: Bool = false,
+                           parallel: ParallelFor? = nil) throws(RunError) -> ReplicationResult {
         let seed = ReplicationSeeds.seed(base: scenario.seed, replication: replication)
-        let r = try ScenarioRun.run(scenario, options: RunOptions(seed: seed, auditEveryDay: audit))
+        let r = try ScenarioRun.run(scenario, options: RunOptions(seed: seed, auditEveryDay: audit), parallel: parallel)
         return ReplicationResult(r, cell: cell, replication: replication)
     }
 

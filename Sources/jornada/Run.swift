@@ -51,10 +51,12 @@ struct Run: ParsableCommand {
         let interrupt = Interrupt()
         let progress = ProgressReporter(total: replications, what: "replications", enabled: !quiet)
         let audit = self.audit
+        // One replication: its regions share the workers instead (replications are the coarser, better unit).
+        let regionWorkers = replications == 1 && sc.regions.count > 1 ? Workers.parallelFor(jobs) : nil
         let cpu0 = SimulationBench.processCPUSeconds()
         let (pool, wall) = BenchClock.measure {
             WorkerPool.map(Array(0..<replications), jobs: jobs, shouldStop: { interrupt.isRequested }, onDone: { (_: Int, _: ReplicationResult) in progress.step() }) { (r: Int) throws -> ReplicationResult in
-                try ReplicationResult.run(sc, replication: r, audit: audit)
+                try ReplicationResult.run(sc, replication: r, audit: audit, parallel: regionWorkers)
             }
         }
         let cpu = SimulationBench.processCPUSeconds() - cpu0
