@@ -52,7 +52,10 @@ extension RegionModel {
             if counts(cases.openedAt[c]) {
                 metrics.service.queueWait[ch].record((now - cases.since[c]).hours)
                 if cases.sessions[c] == 0 {
-                    let target = desk.channels[ch].responseTarget.deadline(from: cases.openedAt[c], calendar: calendar)
+                    // A call is answered from the moment it rings (a caller who found the line closed called
+                    // again later); a written contact from the moment it was sent.
+                    let from = desk.channels[ch].kind == .phone ? cases.since[c] : cases.openedAt[c]
+                    let target = desk.channels[ch].responseTarget.deadline(from: from, calendar: calendar)
                     metrics.service.response[ch].record(now <= target)
                 }
             }
