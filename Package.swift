@@ -23,6 +23,8 @@ let package = Package(
         .library(name: "PlanningFiles", targets: ["PlanningFiles"]),
         .library(name: "ScenarioFiles", targets: ["ScenarioFiles"]),
         .library(name: "InputLimits", targets: ["InputLimits"]),
+        .library(name: "Experiments", targets: ["Experiments"]),
+        .library(name: "Reports", targets: ["Reports"]),
         .executable(name: "jornada", targets: ["jornada"]),
     ],
     dependencies: [
@@ -67,11 +69,17 @@ let package = Package(
                 .product(name: "Yams", package: "Yams"),
             ],
             swiftSettings: strict),
+        // Replications in parallel, confidence intervals, sweeps with common random numbers, shards, MSER-5.
+        .target(
+            name: "Experiments", dependencies: ["DiscreteEvents", "RetailerJourneys", "RunOutputs", "InputLimits"],
+            swiftSettings: strict),
+        // report.html: one self-contained page of inline SVG charts.
+        .target(name: "Reports", dependencies: ["Experiments", "RunOutputs"], swiftSettings: strict),
         .executableTarget(
             name: "jornada",
             dependencies: [
                 "DiscreteEvents", "DeliveryScheduling", "TechnicianBooking", "RetailerJourneys", "RunOutputs", "EngineWorkloads",
-                "Benchmarking", "PlanningFiles", "ScenarioFiles", "InputLimits",
+                "Benchmarking", "PlanningFiles", "ScenarioFiles", "InputLimits", "Experiments", "Reports",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strict),
@@ -82,5 +90,6 @@ let package = Package(
         .testTarget(name: "ScenarioFilesTests", dependencies: ["ScenarioFiles", "RetailerJourneys", .product(name: "Yams", package: "Yams")], swiftSettings: strict),
         .testTarget(name: "InputLimitsTests", dependencies: ["InputLimits"], swiftSettings: strict),
         .testTarget(name: "JornadaCLITests", dependencies: ["jornada"], swiftSettings: strict),
+        .testTarget(name: "ExperimentsTests", dependencies: ["Experiments", "Reports", "ScenarioFiles", "RetailerJourneys"], swiftSettings: strict),
     ]
 )

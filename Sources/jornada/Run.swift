@@ -1,71 +1,131 @@
 import ArgumentParser
 import Benchmarking
+import Experiments
 import Foundation
 import InputLimits
+import Reports
 import RetailerJourneys
 import RunOutputs
 import ScenarioFiles
 
-/// `jornada run SCENARIO`: simulates a scenario and writes its results.
+/// `jornada run SCENARIO`: simulates a scenario's replications in parallel and writes their results.
 struct Run: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Simulate a scenario's retailers, journeys and engines; print the KPIs and write the results.",
+        abstract: "Simulate a scenario's replications in parallel; print the KPIs with confidence intervals and write the results.",
         discussion: """
-            Prints the KPI table grouped by journey, the flow identities and the run's speed, and writes \
-            summary.json (every KPI, the scenario hash, seed and tool version), kpis.csv, daily.csv and \
-            scenario.resolved.yaml atomically under Results/<scenario>/<run-id>/ (or --out). The output \
-            folder is printed last. The same scenario and seed give byte-identical files.
+            Runs --replications independent replications (replication 0 uses the scenario's seed, the others \
+            seeds derived from it) on --jobs worker threads, and writes summary.json (every KPI, with its 95% \
+            confidence interval across replications, the scenario hash, seed, replications and tool version), \
+            kpis.csv (one row per KPI and replication), daily.csv, scenario.resolved.yaml and report.html \
+            atomically under Results/<scenario>/<run-id>/ (or --out). The report's path is printed last. The same \
+            scenario, seed and replications give byte-identical files for any --jobs. Ctrl-C stops starting \
+            replications and keeps the finished ones (summary.json says "interrupted").
             """)
 
     @Argument(help: "The scenario file (YAML).") var scenario: String
-    @Option(help: "Override the scenario's seed.") var seed: UInt64?
+    @Option(help: "Override the scenario's seed (replication 0's seed).") var seed: UInt64?
     @Option(help: "Override the scenario's horizon in days (1...3650).") var days: Int?
+    @Option(help: "Independent replications (1...10000).") var replications = 1
+    @Option(name: .customLong("set"), help: ArgumentHelp("Override a scenario field, e.g. regions[Lisboa].depots[0].vehicles[0].count=5 (repeatable).", valueName: "key.path=value"))
+    var sets: [String] = []
+    @Option(help: "Worker threads (default: the active core count).") var jobs: Int?
+    @Option(name: .customLong("warm-up"), help: "Warm-up days excluded from the KPIs (overrides warmUpDays).") var warmUp: Int?
     @Option(help: "Output folder (must not exist or be empty); default Results/<scenario>/<run-id>/.") var out: String?
     @Flag(help: "Audit both engines and the flow identities at every simulated day end (slower).") var audit = false
-    @Flag(help: "Do not print the KPI table (the output folder is still printed last).") var quiet = false
+    @Flag(help: "Do not print the KPI table or progress (the report's path is still printed last).") var quiet = false
 
     func validate() throws {
         if let d = days, d < 1 || d > 3_650 { throw ValidationError("--days must be in 1...3650, got \(d)") }
+        if replications < 1 || replications > 10_000 { throw ValidationError("--replications must be in 1...10000, got \(replications)") }
+        if let j = jobs, j < 1 || j > 1_024 { throw ValidationError("--jobs must be in 1...1024, got \(j)") }
+        if let w = warmUp, w < 0 { throw ValidationError("--warm-up must be ≥ 0 days, got \(w)") }
     }
 
     func run() throws {
-        var loaded = try ScenarioFile.load(path: scenario)
-        if let s = seed { loaded.scenario.seed = s }
-        if let d = days {
-            guard d > loaded.scenario.warmUpDays else {
-                throw ValidationError("--days \(d) must be more than the scenario's warmUpDays (\(loaded.scenario.warmUpDays))")
-            }
-            loaded.scenario.days = d
-        }
-        if seed != nil || days != nil { loaded = ScenarioFile.loaded(loaded.scenario) }
+        let loaded = try ExperimentOptions.load(scenario, seed: seed, days: days, warmUp: warmUp, sets: sets)
         let sc = loaded.scenario
         let folder = out.map { URL(fileURLWithPath: $0) }
             ?? ResultDirectory.newRunFolder(root: URL(fileURLWithPath: "Results"), scenario: sc.name, seed: sc.seed)
-        if let o = out, let items = try? FileManager.default.contentsOfDirectory(atPath: o), !items.isEmpty {
-            throw ValidationError("--out \(o): the folder exists and is not empty; results are never mixed")
-        }
+        try ExperimentOptions.checkWritable(folder)
+        let jobs = self.jobs ?? ExperimentOptions.defaultJobs
+        let interrupt = Interrupt()
+        let progress = ProgressReporter(total: replications, what: "replications", enabled: !quiet)
+        let audit = self.audit
+        // One replication: its regions share the workers instead (replications are the coarser, better unit).
+        let regionWorkers = replications == 1 && sc.regions.count > 1 ? Workers.parallelFor(jobs) : nil
         let cpu0 = SimulationBench.processCPUSeconds()
-        let (result, wall) = try BenchClock.measure { try ScenarioRun.run(sc, options: RunOptions(auditEveryDay: audit)) }
+        let (pool, wall) = BenchClock.measure {
+            WorkerPool.map(Array(0..<replications), jobs: jobs, shouldStop: { interrupt.isRequested }, onDone: { (_: Int, _: ReplicationResult) in progress.step() }) { (r: Int) throws -> ReplicationResult in
+                try ReplicationResult.run(sc, replication: r, audit: audit, parallel: regionWorkers)
+            }
+        }
         let cpu = SimulationBench.processCPUSeconds() - cpu0
+        if let e = pool.error { throw e }
+        let results = pool.results.prefix { $0 != nil }.compactMap { $0 }
+        guard !results.isEmpty else { throw RunFailure(message: "interrupted before any replication finished; nothing written") }
+        let header = ExperimentOptions.header(loaded)
+        let summaries = ReplicationStatistics.summarise(results)
         if !quiet {
             try CheckedOutput.line(loaded.summary)
-            try CheckedOutput.line(RunFiles.table(result))
-            for c in result.conservation { try CheckedOutput.line("\(c)") }
-            for f in result.auditFailures { try CheckedOutput.line("AUDIT: \(f)") }
+            try CheckedOutput.line(results.count == 1 ? table(summaries, withIntervals: false) : table(summaries, withIntervals: true))
+            if results.count == 1 {
+                for c in results[0].conservation { try CheckedOutput.line("\(c.flow): \(c.identity) (\(c.holds ? "holds" : "BROKEN"))") }
+            } else {
+                for (i, flow) in (results[0].conservation.map(\.flow)).enumerated() {
+                    let holding = results.filter { $0.conservation[i].holds }.count
+                    try CheckedOutput.line("\(flow): identity holds in \(holding) of \(results.count) replications")
+                }
+            }
+            for r in results { for f in r.auditFailures { try CheckedOutput.line("AUDIT (replication \(r.replication)): \(f)") } }
+            if let mser = Report.mserSuggestions(results).map(\.days).max() {
+                try CheckedOutput.line("MSER-5 suggests a warm-up of \(mser) days (now \(sc.warmUpDays); set it with --warm-up)")
+            }
         }
-        try CheckedOutput.line(String(format: "simulated %d days, %d events in %.2f s wall (%.2f s CPU): %.0f events/s, %.0f retailer-days/s",
-                     result.days, result.events, wall, cpu, Double(result.events) / wall, Double(result.retailerDays) / wall))
+        let events = results.reduce(0) { $0 + $1.events }, retailerDays = results.reduce(0) { $0 + $1.retailerDays }
+        let workers = min(jobs, replications)
+        try CheckedOutput.line(String(format: "simulated %d replication%@ of %d days, %d events in %.2f s wall (%.2f s CPU, %.2f× on %d job%@): %.0f events/s, %.0f retailer-days/s",
+                     results.count, results.count == 1 ? "" : "s", sc.days, events, wall, cpu, cpu / max(wall, 1e-9), workers, workers == 1 ? "" : "s",
+                     Double(events) / wall, Double(retailerDays) / wall))
+        let arm = Report.Arm(label: sc.name, kpis: summaries, results: results)
+        let report = Report.html(Report.Input(title: "jornada run: \(sc.name)", header: header,
+                                              parameters: ExperimentOptions.parameters(loaded, sets: sets, replications: results.count), arms: [arm]))
         let files: [(name: String, contents: String)] = [
-            ("summary.json", RunFiles.summaryJSON(result, scenarioHash: loaded.hash, toolVersion: JornadaVersion.current)),
-            ("kpis.csv", RunFiles.kpisCSV(result)),
-            ("daily.csv", RunFiles.dailyCSV(result)),
+            ("summary.json", ExperimentFiles.summaryJSON(header, results, requested: replications)),
+            ("kpis.csv", ExperimentFiles.kpisCSV(results, requested: replications)),
+            ("daily.csv", ExperimentFiles.dailyCSV(results, requested: replications)),
             ("scenario.resolved.yaml", loaded.resolvedYAML),
+            ("report.html", report),
         ]
         try ResultDirectory.write(files, to: folder)
-        guard result.conservation.allSatisfy(\.holds), result.auditFailures.isEmpty else {
+        guard results.allSatisfy(\.isSound) else {
             throw RunFailure(message: "the run broke a flow identity or an engine audit (see above); results kept in \(folder.path)")
         }
-        try CheckedOutput.line(folder.path)
+        if results.count < replications {
+            FileHandle.standardError.write(Data("error: interrupted: kept \(results.count) of \(replications) replications in \(folder.path)\n".utf8))
+            throw ExitCode(130)
+        }
+        try CheckedOutput.line(folder.appendingPathComponent("report.html").path)
+    }
+
+    /// The KPI table, grouped by journey; with intervals, `mean ± half-width`. - Complexity: O(KPIs).
+    func table(_ kpis: [KPISummary], withIntervals: Bool) -> String {
+        var out = ""
+        var journey = ""
+        let width = (kpis.map(\.key.count).max() ?? 20) + 2
+        for k in kpis {
+            if k.journey != journey {
+                journey = k.journey
+                out += "\n\(journey)\n"
+            }
+            let name = k.key.padding(toLength: width, withPad: " ", startingAt: 0)
+            var value = RunFiles.display(k.mean ?? .nan, unit: k.unit)
+            if withIntervals, let ci = k.interval {
+                value += " ± " + (k.unit == "share" ? String(format: "%.1f %%", ci.halfWidth * 100) : String(format: "%.3g", ci.halfWidth))
+            }
+            let count = k.count > 0 ? "  (n=\(k.count))" : ""
+            out += "  \(name)\(value)\(count)\n"
+        }
+        return out
     }
 }
 

@@ -10,10 +10,21 @@ struct Validate: ParsableCommand {
         discussion: "Prints a one-paragraph summary (regions, depots, trucks, technicians, retailers, days, hash) and exits 0; on an error prints file:line: field: message to stderr and exits 1. With --resolved, prints the resolved scenario (every field, defaults filled in) instead.")
     @Argument(help: "The scenario file (.yaml).") var scenario: String
     @Flag(help: "Print the resolved scenario instead of the summary.") var resolved = false
+    @Option(name: .customLong("set"), help: ArgumentHelp("Check an override as run and sweep would apply it (repeatable).", valueName: "key.path=value"))
+    var sets: [String] = []
+    @Option(name: .customLong("vary"), help: ArgumentHelp("Check a sweep axis: every cell of the grid is validated (repeatable).", valueName: "key.path=v1,v2,…"))
+    var axes: [String] = []
 
     func run() throws {
         do {
-            let loaded = try ScenarioFile.load(path: scenario)
+            if !axes.isEmpty {
+                let (base, cells, manifest) = try Sweep.plan(scenario, axes: axes, sets: sets, seed: nil, days: nil, warmUp: nil, replications: 1)
+                var text = base.summary + "\nsweep grid: \(cells.count) cell\(cells.count == 1 ? "" : "s"), every one valid\n"
+                for c in cells.indices { text += "  cell \(c): \(manifest.label(c)) (hash \(cells[c].hash))\n" }
+                try CheckedOutput.write(text, fd: 1, target: "standard output")
+                return
+            }
+            let loaded = try ExperimentOptions.load(scenario, sets: sets)
             try CheckedOutput.write(resolved ? loaded.resolvedYAML : loaded.summary + "\n", fd: 1, target: "standard output")
         } catch {
             FileHandle.standardError.write(Data("error: \(error)\n".utf8))

@@ -8,17 +8,17 @@ struct RunCLITests {
         FileManager.default.temporaryDirectory.appendingPathComponent("jornada-run-\(tag)-\(UUID().uuidString)")
     }
 
-    @Test func writesEveryFileAndPrintsTheFolderLast() throws {
+    @Test func writesEveryFileAndPrintsTheReportLast() throws {
         let out = Self.tempDir("files")
         defer { try? FileManager.default.removeItem(at: out) }
         let r = try Tool.run(["run", "Scenarios/tiny.yaml", "--out", out.path])
         #expect(r.status == 0, "\(r.stderr)")
         let lines = r.stdout.split(separator: "\n")
-        #expect(lines.last.map(String.init) == out.path)
+        #expect(lines.last.map(String.init) == out.appendingPathComponent("report.html").path)
         #expect(r.stdout.contains("delivery.otif"))
         #expect(r.stdout.contains("orders: placed"))
         #expect(r.stdout.contains("events/s"))
-        for f in ["summary.json", "kpis.csv", "daily.csv", "scenario.resolved.yaml"] {
+        for f in ["summary.json", "kpis.csv", "daily.csv", "scenario.resolved.yaml", "report.html"] {
             #expect(FileManager.default.fileExists(atPath: out.appendingPathComponent(f).path), "\(f) missing")
         }
         let daily = try String(contentsOf: out.appendingPathComponent("daily.csv"), encoding: .utf8)
