@@ -38,6 +38,7 @@ final class HTTPConnection: @unchecked Sendable {
     private var fd: Int32 = -1
     private var buffer: [UInt8] = []
     private var start = 0
+    private var chunk = [UInt8](repeating: 0, count: 65_536)
     let endpoint: HTTPEndpoint
 
     init(_ endpoint: HTTPEndpoint) { self.endpoint = endpoint }
@@ -100,7 +101,6 @@ final class HTTPConnection: @unchecked Sendable {
 
     private func fill() -> Bool {
         if start > 65_536 { buffer.removeFirst(start); start = 0 }
-        var chunk = [UInt8](repeating: 0, count: 65_536)
         while true {
             let n = chunk.withUnsafeMutableBytes { recv(fd, $0.baseAddress, 65_536, 0) }
             if n > 0 { buffer.append(contentsOf: chunk[0..<n]); return true }

@@ -3,11 +3,10 @@ import Dispatch
 import Foundation
 
 /// A client of `jornada serve`: one keep-alive connection, the same request mix as in process
-/// (updates are sent as submits: the service has no update route), pipelined `count` deep per hop.
-/// The blocking socket calls run on the connection's own dispatch queue, never on the task pool.
-public struct HTTPDriver: LoadDriver {
+/// (updates are sent as submits: the service has no update route), pipelined `count` deep per hop,
+/// on its own thread (`LoadRun.runThreads`).
+public struct HTTPDriver: BlockingLoadDriver {
     let connection: HTTPConnection
-    let queue: DispatchQueue
     let target: LoadTarget
     let depots: Int
     let token: String?
@@ -23,7 +22,6 @@ public struct HTTPDriver: LoadDriver {
     /// Client `client` of `endpoint` for `target` with `profile`'s mix. - Complexity: O(1).
     public init(endpoint: HTTPEndpoint, target: LoadTarget, profile: LoadProfile, depots: Int, token: String?, client: Int) {
         connection = HTTPConnection(endpoint)
-        queue = DispatchQueue(label: "jornada.loadtest.http.\(client)")
         self.target = target
         self.depots = max(1, depots)
         self.token = token
@@ -67,7 +65,7 @@ public struct HTTPDriver: LoadDriver {
     }
 
     /// Writes `count` requests back to back, then reads their responses. - Complexity: O(count × round trip).
-    public mutating func send(_ count: Int, at now: SimTime) async -> HopOutcome {
+    public mutating func send(_ count: Int, at now: SimTime) -> HopOutcome {
         var kinds: [Int] = []
         var bytes: [UInt8] = []
         for _ in 0..<count {
@@ -75,22 +73,15 @@ public struct HTTPDriver: LoadDriver {
             kinds.append(k)
             bytes += b
         }
-        let connection = self.connection
-        let payload = bytes
-        let answers: [(Int, [UInt8])?] = await withCheckedContinuation { done in
-            queue.async {
-                var out: [(Int, [UInt8])?] = []
-                if connection.connectIfNeeded() && connection.write(payload) {
-                    for _ in 0..<count {
-                        guard let r = connection.readResponse() else { break }
-                        out.append((r.status, Array(r.body)))
-                    }
-                }
-                if out.count < count { connection.drop() }
-                while out.count < count { out.append(nil) }
-                done.resume(returning: out)
+        var answers: [(Int, [UInt8])?] = []
+        if connection.connectIfNeeded() && connection.write(bytes) {
+            for _ in 0..<count {
+                guard let r = connection.readResponse() else { break }
+                answers.append((r.status, Array(r.body)))
             }
         }
+        if answers.count < count { connection.drop() }
+        while answers.count < count { answers.append(nil) }
         var outcome = HopOutcome()
         for (k, a) in zip(kinds, answers) {
             guard let (status, body) = a else { outcome.errors += 1; continue }
@@ -126,7 +117,7 @@ public enum HTTPLoadTest {
                            token: String? = nil, progress: LoadProgress?) async -> LoadSummary {
         var config = run
         config.hours = flat ? [1] : profile.hours(target)
-        let r = await LoadRun.run(config, progress: progress) {
+        let r = await LoadRun.runThreads(config, progress: progress) {
             HTTPDriver(endpoint: endpoint, target: target, profile: profile, depots: 1, token: token, client: $0)
         }
         var audit = DeskAuditSummary()

@@ -16,6 +16,18 @@ public protocol LoadDriver: Sendable {
     func finish() -> Tally
 }
 
+/// A driver whose hop blocks its thread (system calls): `LoadRun.runThreads` gives each client a
+/// thread of its own, so a blocked client never holds one of the task pool's few threads.
+public protocol BlockingLoadDriver: Sendable {
+    /// What the post-run audit needs from this client.
+    associatedtype Tally: Sendable
+    /// Sends the next `count` requests at virtual time `now`, blocking until all are answered.
+    /// - Complexity: O(count × round trip).
+    mutating func send(_ count: Int, at now: SimTime) -> HopOutcome
+    /// This client's tally, after its last hop. - Complexity: O(1).
+    func finish() -> Tally
+}
+
 /// How one hop's requests fared.
 public struct HopOutcome: Sendable, Equatable {
     /// Requests that failed (transport errors, 5xx, refusals the workload never causes).

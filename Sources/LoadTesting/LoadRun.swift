@@ -1,5 +1,6 @@
 import DeskService
 import DiscreteEvents
+import Foundation
 
 /// The settings of one open-loop run.
 public struct LoadRunConfig: Sendable {
@@ -99,53 +100,158 @@ public enum LoadRun {
     static func client<D: LoadDriver>(_ driver: D, _ cursor: ArrivalSchedule.Cursor, _ config: LoadRunConfig, client c: Int,
                                       start: Int64, board: ProgressBoard, progress: LoadProgress?) async -> (LatencyRecorder, D.Tally, Int64) {
         var driver = driver
-        var cursor = cursor
-        var rec = LatencyRecorder(durationNanoseconds: config.durationNanoseconds, intervalCount: config.intervals)
-        rec.scheduled = cursor.remaining
-        let deadline = config.durationNanoseconds + config.drainNanoseconds
-        var due: [Int64] = []
-        due.reserveCapacity(config.batchLimit)
-        var next = cursor.next()
-        var lastDone: Int64 = 0
-        var nextReport: Int64 = 250_000_000
-        while let first = next {
-            var now = MonotonicClock.now() - start
-            if first > now {
-                let gap = first - now
+        var state = ClientState(cursor, config, client: c, board: board, progress: progress)
+        while true {
+            let now = MonotonicClock.now() - start
+            switch state.nextAction(now: now) {
+            case .wait(let gap):
                 if gap > 60_000 { try? await Task.sleep(nanoseconds: UInt64(gap - 40_000)) } else { await Task.yield() }
-                continue
-            }
-            if now > deadline {
-                rec.dropped += 1 + cursor.remaining
-                break
-            }
-            due.removeAll(keepingCapacity: true)
-            while let t = next, t <= now, due.count < config.batchLimit {
-                due.append(t)
-                if now - t > LatencyRecorder.lateNanoseconds { rec.late += 1 }
-                next = cursor.next()
-            }
-            let outcome = await driver.send(due.count, at: virtualTime(now, duration: config.durationNanoseconds))
-            now = MonotonicClock.now() - start
-            for t in due { rec.record(intended: t, done: now) }
-            rec.countCompleted(due.count, at: now)
-            rec.sent += due.count
-            rec.errors += outcome.errors
-            rec.completed += due.count - outcome.errors
-            rec.refused += outcome.refused
-            rec.hops += 1
-            lastDone = now
-            if now >= nextReport {
-                nextReport = now + 250_000_000
-                board.update(client: c, sent: rec.sent)
-                if let progress, c == 0 {
-                    progress(now, board.total(), Int(min(Double(Int.max), config.rate * Double(min(now, config.durationNanoseconds)) / 1e9)))
-                }
+            case .send(let count):
+                let outcome = await driver.send(count, at: virtualTime(now, duration: config.durationNanoseconds))
+                state.answered(outcome, at: MonotonicClock.now() - start)
+            case .finished:
+                board.update(client: c, sent: state.recorder.sent)
+                return (state.recorder, driver.finish(), state.lastDone)
             }
         }
-        board.update(client: c, sent: rec.sent)
-        return (rec, driver.finish(), lastDone)
     }
+
+    /// Runs `config` with one blocking driver per client, each client on its own thread (for drivers
+    /// that block in system calls, such as the HTTP client, which must not hold the task pool's threads).
+    /// - Complexity: O(rate × duration × the driver's cost per request).
+    public static func runThreads<D: BlockingLoadDriver>(_ config: LoadRunConfig, progress: LoadProgress? = nil,
+                                                         makeDriver: (Int) -> D) async -> LoadRunResult<D.Tally> {
+        let schedule = ArrivalSchedule(rate: config.rate, durationNanoseconds: config.durationNanoseconds, hours: config.hours)
+        let drivers = (0..<config.clients).map(makeDriver)
+        let start = MonotonicClock.now() + 2_000_000
+        let board = ProgressBoard(clients: config.clients)
+        let slots = ResultSlots<(LatencyRecorder, D.Tally, Int64)>(count: config.clients)
+        await withCheckedContinuation { (done: CheckedContinuation<Void, Never>) in
+            let group = DispatchGroup()
+            for (c, d) in drivers.enumerated() {
+                group.enter()
+                let thread = Thread {
+                    var driver = d
+                    var state = ClientState(schedule.cursor(client: c, of: config.clients), config, client: c, board: board, progress: progress)
+                    loop: while true {
+                        let now = MonotonicClock.now() - start
+                        switch state.nextAction(now: now) {
+                        case .wait(let gap):
+                            if gap > 60_000 { usleep(UInt32((gap - 40_000) / 1000)) } else { sched_yield() }
+                        case .send(let count):
+                            let outcome = driver.send(count, at: virtualTime(now, duration: config.durationNanoseconds))
+                            state.answered(outcome, at: MonotonicClock.now() - start)
+                        case .finished:
+                            break loop
+                        }
+                    }
+                    board.update(client: c, sent: state.recorder.sent)
+                    slots.set(c, (state.recorder, driver.finish(), state.lastDone))
+                    group.leave()
+                }
+                thread.start()
+            }
+            group.notify(queue: .global()) { done.resume() }
+        }
+        let results = slots.values()
+        var merged = LatencyRecorder(durationNanoseconds: config.durationNanoseconds, intervalCount: config.intervals)
+        for r in results { merged.merge(r.0) }
+        let elapsed = max(config.durationNanoseconds, results.map(\.2).max() ?? 0)
+        return LoadRunResult(recorder: merged, offeredRate: config.rate, elapsedNanoseconds: elapsed, tallies: results.map(\.1))
+    }
+}
+
+/// One client's open-loop state, apart from how it waits and sends (a task or a thread): it says
+/// what to do next — wait until the next intended time, send the requests that are due, or stop —
+/// and records each answered request from its intended send time.
+struct ClientState {
+    /// What the client does next.
+    enum Action: Equatable {
+        /// Nothing is due for this many nanoseconds.
+        case wait(Int64)
+        /// Send this many requests (those due, up to the batch limit) in one hop.
+        case send(Int)
+        /// The share is done (or dropped past the deadline).
+        case finished
+    }
+
+    var cursor: ArrivalSchedule.Cursor
+    var next: Int64?
+    var due: [Int64] = []
+    var recorder: LatencyRecorder
+    var lastDone: Int64 = 0
+    var nextReport: Int64 = 250_000_000
+    let deadline: Int64
+    let batchLimit: Int
+    let rate: Double
+    let duration: Int64
+    let client: Int
+    let board: ProgressBoard
+    let progress: LoadProgress?
+
+    init(_ cursor: ArrivalSchedule.Cursor, _ config: LoadRunConfig, client: Int, board: ProgressBoard, progress: LoadProgress?) {
+        self.cursor = cursor
+        recorder = LatencyRecorder(durationNanoseconds: config.durationNanoseconds, intervalCount: config.intervals)
+        recorder.scheduled = cursor.remaining
+        deadline = config.durationNanoseconds + config.drainNanoseconds
+        batchLimit = config.batchLimit
+        rate = config.rate
+        duration = config.durationNanoseconds
+        self.client = client
+        self.board = board
+        self.progress = progress
+        due.reserveCapacity(config.batchLimit)
+        next = self.cursor.next()
+    }
+
+    /// The next action at run time `now`. - Complexity: O(requests due, at most the batch limit).
+    mutating func nextAction(now: Int64) -> Action {
+        guard let first = next else { return .finished }
+        if first > now { return .wait(first - now) }
+        if now > deadline {
+            recorder.dropped += 1 + cursor.remaining
+            next = nil
+            return .finished
+        }
+        due.removeAll(keepingCapacity: true)
+        while let t = next, t <= now, due.count < batchLimit {
+            due.append(t)
+            if now - t > LatencyRecorder.lateNanoseconds { recorder.late += 1 }
+            next = cursor.next()
+        }
+        return .send(due.count)
+    }
+
+    /// Records the hop's answers, all received by `now`. - Complexity: O(requests in the hop).
+    mutating func answered(_ outcome: HopOutcome, at now: Int64) {
+        for t in due { recorder.record(intended: t, done: now) }
+        recorder.countCompleted(due.count, at: now)
+        recorder.sent += due.count
+        recorder.errors += outcome.errors
+        recorder.completed += due.count - outcome.errors
+        recorder.refused += outcome.refused
+        recorder.hops += 1
+        lastDone = now
+        if now >= nextReport {
+            nextReport = now + 250_000_000
+            board.update(client: client, sent: recorder.sent)
+            if let progress, client == 0 {
+                progress(now, board.total(), Int(min(Double(Int.max), rate * Double(min(now, duration)) / 1e9)))
+            }
+        }
+    }
+}
+
+/// Results written by client threads, read after they all finished.
+final class ResultSlots<T>: @unchecked Sendable {
+    private var slots: [T?]
+    private let lock = Lock()
+
+    init(count: Int) { slots = [T?](repeating: nil, count: count) }
+
+    func set(_ i: Int, _ v: T) { lock.withLock { slots[i] = v } }
+
+    func values() -> [T] { lock.withLock { slots.compactMap { $0 } } }
 }
 
 /// Clients' sent counts for the progress line (each client writes its own slot under a lock, a few

@@ -25,11 +25,12 @@ struct LoadTest: ParsableCommand {
     @Option(help: "delivery, technicians or both.") var target = "delivery"
     @Option(help: "Desks per engine (delivery depots, technician region shards); default: the scenario's.") var desks: Int?
     @Option(help: "Client tasks (in process) or keep-alive connections (--url).") var clients = 2
-    @Option(help: "Most requests one client sends per hop (in process).") var batch = 1024
+    @Option(help: "Most requests one client sends per hop: one actor call in process (default 1024), pipelined requests over HTTP (default 1).") var batch: Int?
     @Option(name: .customLong("threshold"), help: "A condition that must hold, e.g. 'p99<2ms', 'errors==0' (repeatable).") var thresholds: [String] = []
     @Flag(help: "Search for the highest rate that holds the thresholds (default 'p99<1ms'), starting at --rate.") var findMax = false
     @Flag(help: "A constant rate instead of the scenario's shape over the day.") var flat = false
     @Option(help: "Drive a `jornada serve` service at this loopback URL instead of in-process desks.") var url: String?
+    @Option(help: "With --url: a file holding the service's bearer token.") var tokenFile: String?
     @Option(help: "Write the HTML report (latency curve, throughput and p99 over time) here.") var html: String?
     @Flag(help: "Print the JSON record instead of the text report.") var json = false
     @Flag(help: "No live progress line on stderr.") var quiet = false
@@ -103,6 +104,7 @@ struct LoadTest: ParsableCommand {
         var flat: Bool
         var thresholds: [Threshold]
         var endpoint: HTTPEndpoint?
+        var token: String?
     }
 
     func validated() throws -> Plan {
@@ -114,6 +116,7 @@ struct LoadTest: ParsableCommand {
         }
         if let d = desks, !(1...64).contains(d) { throw LoadTestError(field: "--desks", message: "expected 1...64, got \(d)") }
         guard (1...256).contains(clients) else { throw LoadTestError(field: "--clients", message: "expected 1...256, got \(clients)") }
+        let batch = self.batch ?? (url == nil ? 1024 : 1)
         guard (1...65_536).contains(batch) else { throw LoadTestError(field: "--batch", message: "expected 1...65536, got \(batch)") }
         guard rate * Double(duration) / 1e9 <= 2e9 else {
             throw LoadTestError(field: "--rate", message: "rate × duration must be at most 2e9 requests, got \(LoadQuantity.fixed(rate * Double(duration) / 1e9, 0))")
@@ -121,15 +124,23 @@ struct LoadTest: ParsableCommand {
         var thresholds = try self.thresholds.map { (e: String) throws(LoadTestError) in try Threshold(parsing: e) }
         if findMax && thresholds.isEmpty { thresholds = [try Threshold(parsing: "p99<1ms")] }
         let endpoint = try url.map { (u: String) throws(LoadTestError) in try HTTPEndpoint(parsing: u) }
+        var token: String?
+        if let tokenFile {
+            guard let text = try? String(contentsOfFile: tokenFile, encoding: .utf8),
+                  !text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
+                throw LoadTestError(field: "--token-file", message: "cannot read a token from '\(tokenFile)'")
+            }
+            token = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        }
         let loaded = try ScenarioFile.load(path: scenario)
         return Plan(profile: LoadProfile(loaded.scenario), rate: rate, duration: duration, target: t, desks: desks,
-                    clients: clients, batch: batch, flat: flat, thresholds: thresholds, endpoint: endpoint)
+                    clients: clients, batch: batch, flat: flat, thresholds: thresholds, endpoint: endpoint, token: token)
     }
 
     static func measure(_ p: Plan, rate: Double, progress: LoadProgress?) async -> LoadSummary {
         let config = LoadRunConfig(rate: rate, durationNanoseconds: p.duration, clients: p.clients, batchLimit: p.batch)
         if let endpoint = p.endpoint {
-            return await HTTPLoadTest.run(p.profile, endpoint: endpoint, target: p.target, run: config, flat: p.flat, progress: progress)
+            return await HTTPLoadTest.run(p.profile, endpoint: endpoint, target: p.target, run: config, flat: p.flat, token: p.token, progress: progress)
         }
         let o = await DeskLoadTest.run(p.profile, DeskLoadOptions(target: p.target, run: config, desks: p.desks, flat: p.flat), progress: progress)
         return LoadSummary(target: p.target.rawValue, scenario: p.profile.scenario, offeredRate: o.offeredRate, achievedRate: o.achievedRate,
