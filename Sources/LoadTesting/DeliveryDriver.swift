@@ -3,12 +3,17 @@ import DiscreteEvents
 import EngineWorkloads
 
 /// A delivery-desk client: mixed batches (submit, update, cancel, dispatch-next in the profile's
-/// proportions) through one `DeliveryDeskRouter` in one `perform` per hop. Updates and cancels go to
+/// proportions), one `DeliveryDesk.perform` per desk per hop. Each client serves the depots d with
+/// d mod k = client mod k (k = min(clients, depots)), as a region's retailers always order from their
+/// own depots, so with as many clients as desks every hop is a single actor call (a router's task
+/// group per hop would add two scheduling steps). Updates and cancels go to
 /// ids this client got back (the most recent 4,096); one that another client dispatched first is a
 /// business refusal. Every id handed back is kept for the post-run audit (no lost or duplicated job).
 public struct DeliveryDriver: LoadDriver {
-    let router: DeliveryDeskRouter
-    let depots: Int
+    let desks: [DeliveryDesk]
+    let owned: [Int]
+    var byDesk: [[DeliveryRequest]]
+    var order: [Int] = []
     var mix: MixPicker
     var rng: RandomStream
     var recent: [RoutedJobID] = []
@@ -18,11 +23,13 @@ public struct DeliveryDriver: LoadDriver {
 
     static let recentCapacity = 4096
 
-    /// Client `client` of a run over `depots` desks behind `router`, with `mix` (submit, update,
-    /// cancel, dispatch shares) and `seed`. - Complexity: O(1).
-    public init(router: DeliveryDeskRouter, depots: Int, mix: [Double], seed: UInt64, client: Int) {
-        self.router = router
-        self.depots = max(1, depots)
+    /// Client `client` of `clients` over `desks` (depot i at index i), with `mix` (submit, update,
+    /// cancel, dispatch shares) and `seed`. - Complexity: O(desks).
+    public init(desks: [DeliveryDesk], clients: Int, mix: [Double], seed: UInt64, client: Int) {
+        self.desks = desks
+        let k = max(1, min(clients, desks.count))
+        owned = desks.indices.filter { $0 % k == client % k }
+        byDesk = desks.map { _ in [] }
         self.mix = MixPicker(mix)
         rng = RandomStream(seed: seed, stream: 5000 + UInt64(client))
         recent.reserveCapacity(Self.recentCapacity)
@@ -37,7 +44,7 @@ public struct DeliveryDriver: LoadDriver {
             if recent.isEmpty && (kind == 1 || kind == 2) { kind = 0 }
             switch kind {
             case 0:
-                let d = DepotID(Int32(r % UInt64(depots)))
+                let d = DepotID(Int32(owned[Int(r % UInt64(owned.count))]))
                 requests.append(.submit(SyntheticWorkload.job(depot: d, now: now, promisedDay: now.day + 1, rng: &rng)))
             case 1:
                 requests.append(.update(recent[Int((r >> 8) % UInt64(recent.count))], SyntheticWorkload.update(bits: r, now: now)))
@@ -47,10 +54,10 @@ public struct DeliveryDriver: LoadDriver {
                 // Never cancel the same id twice: the slot takes the newest id instead.
                 recent[i] = recent[(recentHead + recent.count - 1) % recent.count]
             default:
-                requests.append(.dispatchNext(DepotID(Int32((r >> 8) % UInt64(depots)))))
+                requests.append(.dispatchNext(DepotID(Int32(owned[Int((r >> 8) % UInt64(owned.count))]))))
             }
         }
-        let responses = await router.perform(requests, at: now)
+        let responses = await perform(now)
         var outcome = HopOutcome()
         tally.requests += requests.count
         for (q, resp) in zip(requests, responses) {
@@ -68,6 +75,22 @@ public struct DeliveryDriver: LoadDriver {
             }
         }
         return outcome
+    }
+
+    /// Runs `requests` on their desks, one hop per desk in turn; responses in request order.
+    /// - Complexity: O(count log n).
+    mutating func perform(_ now: SimTime) async -> [DeliveryResponse] {
+        if owned.count == 1 { return await desks[owned[0]].perform(requests, at: now) }
+        for d in owned { byDesk[d].removeAll(keepingCapacity: true) }
+        order.removeAll(keepingCapacity: true)
+        for q in requests { let d = Int(q.depot.rawValue); order.append(d); byDesk[d].append(q) }
+        var answers = desks.map { _ in [DeliveryResponse]() }
+        for d in owned where !byDesk[d].isEmpty { answers[d] = await desks[d].perform(byDesk[d], at: now) }
+        var next = desks.map { _ in 0 }
+        var out: [DeliveryResponse] = []
+        out.reserveCapacity(requests.count)
+        for d in order { out.append(answers[d][next[d]]); next[d] += 1 }
+        return out
     }
 
     /// The ids this client got back, for `DeskWorkload.audit`. - Complexity: O(1).

@@ -131,9 +131,9 @@ public enum DeskLoadTest {
         var audit = DeskAuditSummary()
         switch options.target {
         case .delivery:
-            let (router, desks) = deliveryDesks(depots)
+            let (_, desks) = deliveryDesks(depots)
             let r = await LoadRun.run(config, progress: progress) {
-                DeliveryDriver(router: router, depots: depots, mix: profile.deliveryMix, seed: profile.seed, client: $0)
+                DeliveryDriver(desks: desks, clients: config.clients, mix: profile.deliveryMix, seed: profile.seed, client: $0)
             }
             await auditDelivery(desks, r.tallies, into: &audit)
             return Outcome(recorder: r.recorder, offeredRate: r.offeredRate, achievedRate: r.achievedRate,
@@ -148,12 +148,12 @@ public enum DeskLoadTest {
             return Outcome(recorder: r.recorder, offeredRate: r.offeredRate, achievedRate: r.achievedRate,
                            elapsedNanoseconds: r.elapsedNanoseconds, audit: audit, desks: (0, desks.count))
         case .both:
-            let (router, ddesks) = deliveryDesks(depots)
+            let (_, ddesks) = deliveryDesks(depots)
             let tdesks = technicianDesks(profile, count: shards)
             let r = await LoadRun.run(config, progress: progress) { c in
                 let (desk, cases) = tdesks[c % tdesks.count]
                 return BothDriver(
-                    delivery: DeliveryDriver(router: router, depots: depots, mix: profile.deliveryMix, seed: profile.seed, client: c),
+                    delivery: DeliveryDriver(desks: ddesks, clients: config.clients, mix: profile.deliveryMix, seed: profile.seed, client: c),
                     technicians: TechnicianDriver(desk: desk, deskIndex: c % tdesks.count, cases: cases, mix: profile.technicianMix,
                                                   seed: profile.seed, client: c),
                     share: profile.technicianShare)

@@ -29,6 +29,7 @@ struct LoadTest: ParsableCommand {
     @Option(name: .customLong("threshold"), help: "A condition that must hold, e.g. 'p99<2ms', 'errors==0' (repeatable).") var thresholds: [String] = []
     @Flag(help: "Search for the highest rate that holds the thresholds (default 'p99<1ms'), starting at --rate.") var findMax = false
     @Flag(help: "A constant rate instead of the scenario's shape over the day.") var flat = false
+    @Option(help: "scenario (the scenario's request mix) or submit (delivery submits only, e.g. to compare with a wrk script posting jobs).") var mix = "scenario"
     @Option(help: "Drive a `jornada serve` service at this loopback URL instead of in-process desks.") var url: String?
     @Option(help: "With --url: a file holding the service's bearer token.") var tokenFile: String?
     @Option(help: "Write the HTML report (latency curve, throughput and p99 over time) here.") var html: String?
@@ -132,8 +133,13 @@ struct LoadTest: ParsableCommand {
             }
             token = text.trimmingCharacters(in: .whitespacesAndNewlines)
         }
+        guard ["scenario", "submit"].contains(mix) else {
+            throw LoadTestError(field: "--mix", message: "expected scenario or submit, got '\(mix)'")
+        }
         let loaded = try ScenarioFile.load(path: scenario)
-        return Plan(profile: LoadProfile(loaded.scenario), rate: rate, duration: duration, target: t, desks: desks,
+        var profile = LoadProfile(loaded.scenario)
+        if mix == "submit" { profile.deliveryMix = [1, 0, 0, 0] }
+        return Plan(profile: profile, rate: rate, duration: duration, target: t, desks: desks,
                     clients: clients, batch: batch, flat: flat, thresholds: thresholds, endpoint: endpoint, token: token)
     }
 
