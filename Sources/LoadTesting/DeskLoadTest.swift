@@ -142,7 +142,8 @@ public enum DeskLoadTest {
             let desks = technicianDesks(profile, count: shards)
             let r = await LoadRun.run(config, progress: progress) { c in
                 let (desk, cases) = desks[c % desks.count]
-                return TechnicianDriver(desk: desk, deskIndex: c % desks.count, cases: cases, mix: profile.technicianMix, seed: profile.seed, client: c)
+                return TechnicianDriver(desk: desk, deskIndex: c % desks.count, cases: cases, mix: profile.technicianMix, seed: profile.seed, client: c,
+                                        technicians: cases.technicians, sharing: Self.sharing(config.clients, desks.count, c))
             }
             await auditTechnicians(desks.map(\.0), r.tallies, into: &audit)
             return Outcome(recorder: r.recorder, offeredRate: r.offeredRate, achievedRate: r.achievedRate,
@@ -155,7 +156,8 @@ public enum DeskLoadTest {
                 return BothDriver(
                     delivery: DeliveryDriver(desks: ddesks, clients: config.clients, mix: profile.deliveryMix, seed: profile.seed, client: c),
                     technicians: TechnicianDriver(desk: desk, deskIndex: c % tdesks.count, cases: cases, mix: profile.technicianMix,
-                                                  seed: profile.seed, client: c),
+                                                  seed: profile.seed, client: c, technicians: cases.technicians,
+                                                  sharing: Self.sharing(config.clients, tdesks.count, c)),
                     share: profile.technicianShare)
             }
             await auditDelivery(ddesks, r.tallies.map(\.0), into: &audit)
@@ -163,6 +165,11 @@ public enum DeskLoadTest {
             return Outcome(recorder: r.recorder, offeredRate: r.offeredRate, achievedRate: r.achievedRate,
                            elapsedNanoseconds: r.elapsedNanoseconds, audit: audit, desks: (depots, tdesks.count))
         }
+    }
+
+    /// Clients sharing the desk of client `c` (clients go to desks round robin). - Complexity: O(1).
+    static func sharing(_ clients: Int, _ desks: Int, _ c: Int) -> Int {
+        clients / desks + (c % desks < clients % desks ? 1 : 0)
     }
 
     /// Every submitted job exactly one of pending, dispatched, cancelled (`DeskWorkload.audit`).

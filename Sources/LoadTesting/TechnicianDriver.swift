@@ -27,12 +27,15 @@ public struct TechnicianDriver: LoadDriver {
     var batch: [DeskRequest] = []
     var holdsSent: [(slots: [SlotOffer], next: Int, request: OfferRequest)] = []
     var tally = TechnicianTally()
+    let window: Int
 
-    static let window = 1500
     static let ttl = SimDuration.minutes(Int64(30))
 
-    /// Client `client` on `desk` (shard `deskIndex`), drawing cases from `cases`. - Complexity: O(1).
-    public init(desk: TechnicianDesk, deskIndex: Int, cases: CaseGenerator, mix: [Double], seed: UInt64, client: Int) {
+    /// Client `client` on `desk` (shard `deskIndex`, with `technicians` on its roster and `sharing`
+    /// clients), drawing cases from `cases`. - Complexity: O(1).
+    public init(desk: TechnicianDesk, deskIndex: Int, cases: CaseGenerator, mix: [Double], seed: UInt64, client: Int,
+                technicians: Int = 40, sharing: Int = 1) {
+        window = max(8, 4 * technicians / max(1, sharing))
         self.desk = desk
         self.cases = cases
         self.mix = MixPicker(mix)
@@ -53,7 +56,7 @@ public struct TechnicianDriver: LoadDriver {
             case 1 where holds < toHold.count:
                 let h = toHold[holds]; holds += 1
                 batch.append(.hold(h.slots[h.next], h.request, ttl: Self.ttl)); holdsSent.append(h)
-            case 3 where ring.count - ringHead > Self.window:
+            case 3 where ring.count - ringHead > window:
                 batch.append(.cancel(ring[ringHead])); ringHead += 1
             default:
                 batch.append(.offer(cases.request(&rng)))
@@ -108,9 +111,12 @@ public struct CaseGenerator: Sendable {
     let minutes: Int
     let remoteShare: Double
     let hasRemote: Bool
+    /// Technicians on the roster the cases are for.
+    public let technicians: Int
 
     /// Cases for `roster` over `zones` zones under `profile`. - Complexity: O(roster).
     public init(profile: LoadProfile, roster: [TechnicianSpec], zones: Int) {
+        technicians = roster.count
         self.zones = max(1, zones)
         var skills: [Skill] = []
         for s in Skill.allCases where roster.contains(where: { $0.kind == .field && $0.skills[s] > 0 }) { skills.append(s) }
