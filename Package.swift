@@ -25,12 +25,15 @@ let package = Package(
         .library(name: "InputLimits", targets: ["InputLimits"]),
         .library(name: "Experiments", targets: ["Experiments"]),
         .library(name: "Reports", targets: ["Reports"]),
+        .library(name: "LoadTesting", targets: ["LoadTesting"]),
+        .library(name: "DeskService", targets: ["DeskService"]),
         .executable(name: "jornada", targets: ["jornada"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/apple/swift-collections", from: "1.1.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "5.0.1"),
+        .package(url: "https://github.com/HdrHistogram/hdrhistogram-swift", from: "0.2.0"),
     ],
     targets: [
         // The kernel: imports nothing, not even Foundation.
@@ -75,11 +78,23 @@ let package = Package(
             swiftSettings: strict),
         // report.html: one self-contained page of inline SVG charts.
         .target(name: "Reports", dependencies: ["Experiments", "RunOutputs"], swiftSettings: strict),
+        // The desks as an HTTP/JSON service, independent of any HTTP server (the nested Serve package
+        // puts Hummingbird in front of it, so Hummingbird never enters this package's build graph).
+        .target(name: "DeskService", dependencies: ["DiscreteEvents", "DeliveryScheduling", "TechnicianBooking"], swiftSettings: strict),
+        // Load testing: open-loop replay of the scenario's request mix against the desks in wall time
+        // (in process or over HTTP), HdrHistogram latencies from the intended send time, reports.
+        .target(
+            name: "LoadTesting",
+            dependencies: [
+                "DiscreteEvents", "DeliveryScheduling", "TechnicianBooking", "RetailerJourneys", "EngineWorkloads", "InputLimits", "DeskService",
+                .product(name: "Histogram", package: "hdrhistogram-swift"),
+            ],
+            swiftSettings: strict),
         .executableTarget(
             name: "jornada",
             dependencies: [
                 "DiscreteEvents", "DeliveryScheduling", "TechnicianBooking", "RetailerJourneys", "RunOutputs", "EngineWorkloads",
-                "Benchmarking", "PlanningFiles", "ScenarioFiles", "InputLimits", "Experiments", "Reports",
+                "Benchmarking", "PlanningFiles", "ScenarioFiles", "InputLimits", "Experiments", "Reports", "LoadTesting",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strict),
@@ -89,6 +104,7 @@ let package = Package(
         .testTarget(name: "RetailerJourneysTests", dependencies: ["RetailerJourneys"], swiftSettings: strict),
         .testTarget(name: "ScenarioFilesTests", dependencies: ["ScenarioFiles", "RetailerJourneys", .product(name: "Yams", package: "Yams")], swiftSettings: strict),
         .testTarget(name: "InputLimitsTests", dependencies: ["InputLimits"], swiftSettings: strict),
+        .testTarget(name: "LoadTestingTests", dependencies: ["LoadTesting", "DeskService", "DeliveryScheduling", "TechnicianBooking", "RetailerJourneys"], swiftSettings: strict),
         .testTarget(name: "JornadaCLITests", dependencies: ["jornada"], swiftSettings: strict),
         .testTarget(name: "ExperimentsTests", dependencies: ["Experiments", "Reports", "ScenarioFiles", "RetailerJourneys"], swiftSettings: strict),
     ]

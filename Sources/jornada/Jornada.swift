@@ -8,7 +8,8 @@ struct Jornada: ParsableCommand {
         commandName: "jornada",
         abstract: "Simulate a brewer's retailers and benchmark its delivery and technician engines.",
         version: JornadaVersion.current,
-        subcommands: [Run.self, Sweep.self, Merge.self, Compare.self, Validate.self, Schema.self, KPIs.self, Plan.self, Bench.self])
+        subcommands: [Run.self, Sweep.self, Merge.self, Compare.self, Validate.self, Schema.self, KPIs.self, Plan.self, Bench.self,
+                      LoadTest.self, Serve.self])
 
     /// Parses and runs the subcommand with SIGPIPE ignored, so a closed pipe or a full disk is an
     /// error (`cannot write to standard output: Broken pipe`, exit 1), never a silent exit 0 or a signal.
