@@ -3,10 +3,14 @@
 // engines their journeys load. Dependencies run one way: kernel ← engines ← harness ← CLI.
 import PackageDescription
 
+// `JORNADA_INTERNAL_CHECKS=1 swift build …` compiles the internal invariant checks into Jornada's own targets
+// (never its dependencies, which then need no rebuild); CI's checks gate does that. Builds without it pay nothing.
+let internalChecks = Context.environment["JORNADA_INTERNAL_CHECKS"] == "1"
+
 let strict: [SwiftSetting] = [
     .swiftLanguageMode(.v6),
     .enableUpcomingFeature("ExistentialAny"),
-]
+] + (internalChecks ? [.define("JORNADA_INTERNAL_CHECKS")] : [])
 
 let package = Package(
     name: "Jornada",
