@@ -114,7 +114,8 @@ extension DeliveryScheduler {
     /// ruin-and-recreate search (SISR) then serves as many jobs as it can, tier by tier, and shortens the
     /// routes. A day of more than `options.maxStopsPerSector` candidates is cut into angular sectors around
     /// the depot with the trucks shared out by demand (`DaySectors`), planned one after another in sweep
-    /// order: a sector's unplaced unpinned jobs and its idle trucks pass on to the next sectors, and each
+    /// order: a sector's unplaced unpinned jobs (at most as many as the next sector's own) and its idle
+    /// trucks pass on to the next sectors, and each
     /// sector's local search is bounded per stop, so planning stays near-linear in the stops (tiers are
     /// strict inside a sector). Apply with `commit(_:)`.
     ///
@@ -168,7 +169,7 @@ extension DeliveryScheduler {
             volumes.append(j.volume)
             pins.append(meta[s].pinned ? plannerIndex[Int(meta[s].assignedVehicle)] : -1)
         }
-        let sectorCount = options.maxStopsPerSector > 0 ? (order.count + options.maxStopsPerSector - 1) / options.maxStopsPerSector : 1
+        let sectorCount = DaySectors.count(stops: order.count, options: options)
         let sectors = DaySectors.partition(locations: locations, volumes: volumes, pins: pins, depot: dep.location, fleet: fleet,
                                            count: sectorCount)
         var routes: [(vehicle: Int, route: PlannedRoute)] = []
@@ -212,9 +213,12 @@ extension DeliveryScheduler {
             }
             carriedStops = []
             let last = k == sectors.count - 1
+            // An overloaded day hands on at most as many stops as the next sector has of its own, so no
+            // sector's planner grows past twice its stops (the rest stay unplanned, diagnosed here).
+            let carryLimit = last ? 0 : sectors[k + 1].stops.count
             for f in failed {
                 let i = stops[f]
-                if !last && pins[i] == -1 { carriedStops.append(i); continue }
+                if !last && pins[i] == -1 && carriedStops.count < carryLimit { carriedStops.append(i); continue }
                 let slot = order[i].slot
                 unassigned.append((i, UnassignedJob(job: JobID(slot: UInt32(slot), generation: core[slot].generation),
                                                     reason: planner.diagnose(f), version: places[slot].version)))
