@@ -31,6 +31,30 @@ struct SectorPlanTests {
         #expect(plan.assignedCount == 300)
     }
 
+    @Test func anOverloadedCutDayStillAccountsForEveryJobOnceAndIsDeterministic() throws {
+        // 400 stops for 3 trucks: most cannot be served, so each sector's leftovers exceed what the next
+        // sector may take on; the excess stays unplanned, every job still appears exactly once.
+        let (s, ids) = randomDay(seed: 11, stops: 400, vehicles: 3)
+        let options = PlanOptions(maxMoveEvaluations: 20_000, maxStopsPerSector: 100)
+        let plan = try s.planDay(depot: DepotID(0), day: 0, options: options)
+        checkPlan(plan, s, candidates: ids)
+        #expect(!plan.unassigned.isEmpty)
+        #expect(plan.assignedCount + plan.unassigned.count == 400)
+        #expect(try s.planDay(depot: DepotID(0), day: 0, options: options) == plan, "the same day gives the same plan")
+    }
+
+    @Test func smallerSectorsForACutDayAreCountedAndPlanned() throws {
+        #expect(DaySectors.count(stops: 1_000, options: PlanOptions(maxStopsPerSector: 1_000, cutSectorStops: 250)) == 1)
+        #expect(DaySectors.count(stops: 1_001, options: PlanOptions(maxStopsPerSector: 1_000, cutSectorStops: 250)) == 5)
+        #expect(DaySectors.count(stops: 1_001, options: PlanOptions(maxStopsPerSector: 1_000)) == 2)
+        #expect(DaySectors.count(stops: 5_000, options: PlanOptions(maxStopsPerSector: 0, cutSectorStops: 250)) == 1)
+        let (s, ids) = randomDay(seed: 3, stops: 200, vehicles: 14, pins: 4)
+        let options = PlanOptions(maxMoveEvaluations: 50_000, maxStopsPerSector: 100, cutSectorStops: 30)
+        let plan = try s.planDay(depot: DepotID(0), day: 0, options: options)
+        checkPlan(plan, s, candidates: ids)
+        #expect(try s.planDay(depot: DepotID(0), day: 0, options: options) == plan)
+    }
+
     @Test func aDayWithinOneSectorIsPlannedAsBefore() throws {
         let (s, _) = randomDay(seed: 8, stops: 90, vehicles: 6)
         let whole = try s.planDay(depot: DepotID(0), day: 0, options: PlanOptions(maxStopsPerSector: 0))
