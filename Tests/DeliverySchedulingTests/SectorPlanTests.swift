@@ -43,6 +43,26 @@ struct SectorPlanTests {
         #expect(try s.planDay(depot: DepotID(0), day: 0, options: options) == plan, "the same day gives the same plan")
     }
 
+    @Test func anOverloadedSectorHoldsBackOnlyUnpinnedStopsBeyondTwiceItsTrucksCapacity() throws {
+        let (s, _) = randomDay(seed: 12, stops: 300, vehicles: 2, pins: 3)
+        let plan = try s.planDay(depot: DepotID(0), day: 0, options: PlanOptions(maxMoveEvaluations: 0, maxStopsPerSector: 50))
+        #expect(plan.unassigned.contains { $0.reason == .fleetCapacityExhausted }, "the excess is reported as the fleet being full")
+        let fleet = s.vehicles(of: DepotID(0)).map { v in
+            PlannerVehicle(capacity: s.vehicle(v)!.capacity, shiftStart: 0, shiftEnd: 1)
+        }
+        let order = (0..<plan.candidates).map { (key: UInt64($0), slot: $0) }
+        // Every stop fills a truck: the sector's one truck takes two deliveries and two pickups at most.
+        let volumes = Array(repeating: fleet[0].capacity, count: order.count)
+        var pins = [Int32](repeating: -1, count: order.count)
+        pins[order.count - 1] = 0
+        let (taken, excess) = s.admitted(Array(order.indices), trucks: [0], fleet: fleet, volumes: volumes, order: order, pins: pins)
+        #expect(taken.count + excess.count == order.count)
+        #expect(taken.last == order.count - 1, "a pinned stop is always taken")
+        #expect(excess.allSatisfy { pins[$0] < 0 })
+        #expect(taken.count >= 3 && taken.count <= 5)
+        #expect(try s.planDay(depot: DepotID(0), day: 0, options: PlanOptions(maxMoveEvaluations: 0, maxStopsPerSector: 50)) == plan)
+    }
+
     @Test func smallerSectorsForACutDayAreCountedAndPlanned() throws {
         #expect(DaySectors.count(stops: 1_000, options: PlanOptions(maxStopsPerSector: 1_000, cutSectorStops: 250)) == 1)
         #expect(DaySectors.count(stops: 1_001, options: PlanOptions(maxStopsPerSector: 1_000, cutSectorStops: 250)) == 5)
