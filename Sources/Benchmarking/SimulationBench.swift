@@ -13,9 +13,15 @@ public struct SimulationBench: Sendable {
     public var days: Int
     /// The scenario seed.
     public var seed: UInt64
+    /// Worker threads simulating regions in parallel between daily barriers (1: in line).
+    public var workers: Int
+    /// Regions per synthetic scenario (0: one per 200,000 retailers).
+    public var regions: Int
 
     /// A bench over `sizes`. - Complexity: O(1).
-    public init(sizes: [Int], days: Int, seed: UInt64) { self.sizes = sizes; self.days = days; self.seed = seed }
+    public init(sizes: [Int], days: Int, seed: UInt64, workers: Int = 1, regions: Int = 0) {
+        self.sizes = sizes; self.days = days; self.seed = seed; self.workers = workers; self.regions = regions
+    }
 
     /// Process CPU seconds (user + system, all threads). - Complexity: O(1).
     public static func processCPUSeconds() -> Double {
@@ -41,19 +47,21 @@ public struct SimulationBench: Sendable {
 
     /// Runs one size and returns its row; `emit` is called as soon as it is done. - Complexity: one run.
     public func record(retailers n: Int) throws -> BenchRecord {
-        let scenario = SyntheticScenario.make(retailers: n, days: days, seed: seed)
+        let perRegion = regions > 0 ? Swift.max(1, (n + regions - 1) / regions) : 200_000
+        let scenario = SyntheticScenario.make(retailers: n, days: days, seed: seed, retailersPerRegion: perRegion)
         let rss0 = SimulationBench.currentRSSBytes()
         let cpu0 = SimulationBench.processCPUSeconds()
-        let (result, wall) = try BenchClock.measure { try ScenarioRun.run(scenario) }
+        let (result, wall) = try BenchClock.measure { try ScenarioRun.run(scenario, parallel: Workers.parallelFor(workers)) }
         let cpu = SimulationBench.processCPUSeconds() - cpu0
         let rss1 = SimulationBench.currentRSSBytes()
         precondition(result.conservation.allSatisfy(\.holds), "bench simulation: a flow identity is broken: \(result.conservation)")
         return BenchRecord([
-            ("retailers", .int(n)), ("days", .int(days)), ("regions", .int(result.regions)),
+            ("retailers", .int(n)), ("days", .int(days)), ("regions", .int(result.regions)), ("workers", .int(workers)),
             ("wallSeconds", .double(wall)), ("cpuSeconds", .double(cpu)),
             ("events", .int(result.events)), ("eventsPerSecond", .double(Double(result.events) / wall)),
             ("retailerDays", .int(result.retailerDays)),
             ("nsPerRetailerDay", .double(wall * 1e9 / Double(max(1, result.retailerDays)))),
+            ("cpuNsPerRetailerDay", .double(cpu * 1e9 / Double(max(1, result.retailerDays)))),
             ("ordersDelivered", .int(result.metrics.ordersDelivered)),
             ("otif", .double(result.metrics.otif.value)),
             ("peakRSSBytes", .int(SimulationBench.peakRSSBytes())),

@@ -114,7 +114,8 @@ extension DeliveryScheduler {
     /// ruin-and-recreate search (SISR) then serves as many jobs as it can, tier by tier, and shortens the
     /// routes. A day of more than `options.maxStopsPerSector` candidates is cut into angular sectors around
     /// the depot with the trucks shared out by demand (`DaySectors`), planned one after another in sweep
-    /// order: a sector's unplaced unpinned jobs and its idle trucks pass on to the next sectors, and each
+    /// order: a sector's unplaced unpinned jobs (at most as many as the next sector's own) and its idle
+    /// trucks pass on to the next sectors, and each
     /// sector's local search is bounded per stop, so planning stays near-linear in the stops (tiers are
     /// strict inside a sector). Apply with `commit(_:)`.
     ///
@@ -168,7 +169,7 @@ extension DeliveryScheduler {
             volumes.append(j.volume)
             pins.append(meta[s].pinned ? plannerIndex[Int(meta[s].assignedVehicle)] : -1)
         }
-        let sectorCount = options.maxStopsPerSector > 0 ? (order.count + options.maxStopsPerSector - 1) / options.maxStopsPerSector : 1
+        let sectorCount = DaySectors.count(stops: order.count, options: options)
         let sectors = DaySectors.partition(locations: locations, volumes: volumes, pins: pins, depot: dep.location, fleet: fleet,
                                            count: sectorCount)
         var routes: [(vehicle: Int, route: PlannedRoute)] = []
@@ -179,10 +180,13 @@ extension DeliveryScheduler {
             // The sector's stops and the previous sector's unplaced ones, in priority order; its trucks and a
             // few of the idle ones of the sectors before (a quarter of its own, lowest index first), so a
             // sector's planner never carries the whole day's spare fleet.
-            let stops = carriedStops.isEmpty ? sector.stops : (sector.stops + carriedStops).sorted()
+            var stops = carriedStops.isEmpty ? sector.stops : (sector.stops + carriedStops).sorted()
             let borrowed = Swift.min(idleTrucks.count, Swift.max(1, sector.trucks.count / 4))
             let trucks = sector.trucks + idleTrucks.prefix(borrowed)
             idleTrucks.removeFirst(borrowed)
+            // An overloaded cut day: the sector plans only the stops its trucks could carry (below).
+            var excess: [Int] = []
+            if sectors.count > 1 { (stops, excess) = admitted(stops, trucks: trucks, fleet: fleet, volumes: volumes, order: order, pins: pins) }
             var localTruck = [Int32](repeating: -2, count: fleet.count)
             for (r, t) in trucks.enumerated() { localTruck[t] = Int32(r) }
             var planner = RoutePlanner(depot: dep.location, ticksPerUnit: dep.ticksPerUnit, fleet: trucks.map { fleet[$0] }, stops: stops.count)
@@ -212,12 +216,18 @@ extension DeliveryScheduler {
             }
             carriedStops = []
             let last = k == sectors.count - 1
-            for f in failed {
-                let i = stops[f]
-                if !last && pins[i] == -1 { carriedStops.append(i); continue }
+            // An overloaded day hands on at most as many stops as the next sector has of its own, so no
+            // sector's planner grows past twice its stops (the rest stay unplanned, diagnosed here).
+            let carryLimit = last ? 0 : sectors[k + 1].stops.count
+            // The failed stops (planner index f) and the excess ones (f = -1), in priority order.
+            var left = failed.map { (index: stops[$0], f: $0) }
+            if !excess.isEmpty { left = (left + excess.map { (index: $0, f: -1) }).sorted { $0.index < $1.index } }
+            for (i, f) in left {
+                if !last && pins[i] == -1 && carriedStops.count < carryLimit { carriedStops.append(i); continue }
                 let slot = order[i].slot
                 unassigned.append((i, UnassignedJob(job: JobID(slot: UInt32(slot), generation: core[slot].generation),
-                                                    reason: planner.diagnose(f), version: places[slot].version)))
+                                                    reason: f >= 0 ? planner.diagnose(f) : .fleetCapacityExhausted,
+                                                    version: places[slot].version)))
             }
             idleTrucks = (idleTrucks + (0..<planner.routeCount).filter { planner.length[$0] == 0 }.map { trucks[$0] }).sorted()
         }
@@ -227,6 +237,31 @@ extension DeliveryScheduler {
         return DayPlan(depot: depot, day: day, routes: routes.map(\.route), unassigned: unassigned.map(\.job), totalDistance: total,
                        candidates: order.count, examinedSlots: examined, evaluations: evaluations,
                        improvements: improvements, searchIterations: searchIterations)
+    }
+
+    /// The stops (in priority order) a cut day's sector plans, and the excess: an unpinned stop is taken
+    /// while the deliveries taken, and the pickups taken, stay within twice the capacity of the sector's
+    /// `trucks`; pinned stops are always taken. An ordinary day never reaches the bound (trucks fill to
+    /// at most their capacity), so only an overloaded day's lowest-priority stops are held back, which
+    /// keeps its planning linear in the stops the fleet can serve rather than in the candidates.
+    /// - Complexity: O(stops + trucks).
+    func admitted(_ stops: [Int], trucks: [Int], fleet: [PlannerVehicle], volumes: [Volume], order: [(key: UInt64, slot: Int)],
+                  pins: [Int32]) -> (taken: [Int], excess: [Int]) {
+        var capacity = Volume.zero
+        for t in trucks { capacity = capacity + fleet[t].capacity }
+        let limit = capacity + capacity
+        var deliveries = Volume.zero, pickups = Volume.zero
+        var taken: [Int] = [], excess: [Int] = []
+        taken.reserveCapacity(stops.count)
+        for i in stops {
+            if pins[i] >= 0 { taken.append(i); continue }
+            let pickup = core[order[i].slot].kind != JobKind.delivery.rawValue
+            let after = (pickup ? pickups : deliveries) + volumes[i]
+            guard after.fits(in: limit) else { excess.append(i); continue }
+            if pickup { pickups = after } else { deliveries = after }
+            taken.append(i)
+        }
+        return (taken, excess)
     }
 
     /// Route `r` of `planner` as the plan reports it; `stops` maps the planner's stops to `order`.

@@ -19,6 +19,15 @@ enum DaySectors {
     /// A 1,000-stop day planned as one piece spends about 730 per stop, unbounded.
     static let movesPerStop = 800
 
+    /// How many sectors a day of `stops` stops is cut into: 1 up to `maxStopsPerSector` stops, else
+    /// sectors of about `cutSectorStops` (at most `maxStopsPerSector`) stops each. - Complexity: O(1).
+    static func count(stops: Int, options: PlanOptions) -> Int {
+        let whole = options.maxStopsPerSector
+        guard whole > 0, stops > whole else { return 1 }
+        let size = options.cutSectorStops > 0 ? Swift.min(whole, options.cutSectorStops) : whole
+        return (stops + size - 1) / size
+    }
+
     /// The angle of (dx, dy) as a number in [0, 4) that grows with the true angle (a "diamond angle": no
     /// trigonometry, which the engines do not have). - Complexity: O(1).
     @inline(__always)

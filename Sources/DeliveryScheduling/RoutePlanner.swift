@@ -29,12 +29,19 @@ public struct PlanOptions: Sendable, Hashable {
     /// above, and its share of the ruin-and-recreate iterations and time limit), so planning time grows
     /// about linearly with the stops; 0 never cuts.
     public var maxStopsPerSector: Int
+    /// Stops per sector once a day is cut (it has more than `maxStopsPerSector` stops): construction
+    /// costs O(s) per stop for sectors of s stops, so a cut day uses smaller sectors than the largest
+    /// day planned whole (at most `maxStopsPerSector`; 0 uses `maxStopsPerSector`). A day of
+    /// `maxStopsPerSector` stops or fewer is planned exactly as before.
+    public var cutSectorStops: Int
 
     /// Options; the defaults are the fast setting, which plans a depot-day of 1,000 stops as one piece
     /// and larger days by sectors.
     public init(maxMoveEvaluations: Int = 2_000_000, maxPasses: Int = 30, neighbours: Int = 12, eliminateRoutes: Bool = true,
-                ruinRecreateIterations: Int = 0, seed: UInt64 = 1, timeLimit: Duration? = nil, maxStopsPerSector: Int = 1_000) {
+                ruinRecreateIterations: Int = 0, seed: UInt64 = 1, timeLimit: Duration? = nil, maxStopsPerSector: Int = 1_000,
+                cutSectorStops: Int = 0) {
         self.maxStopsPerSector = maxStopsPerSector
+        self.cutSectorStops = cutSectorStops
         self.maxMoveEvaluations = maxMoveEvaluations
         self.maxPasses = maxPasses
         self.neighbours = neighbours

@@ -9,7 +9,7 @@ struct BenchSimulation: ParsableCommand {
         commandName: "simulation",
         abstract: "Run the journeys simulation on synthetic regions of growing size and report its cost.",
         discussion: """
-            For each --retailers size, a synthetic scenario (regions of up to 200,000 retailers, a depot \
+            For each --retailers size, a synthetic scenario (regions of up to 200,000 retailers, or --regions of equal size, a depot \
             per ~2,500 retailers, technicians per ~125 outlets) is simulated for --days days. Columns: \
             wall and CPU seconds, kernel events and events/s, retailer-days and nanoseconds per \
             retailer-day, peak resident memory and the resident memory added per retailer. Rows are \
@@ -24,6 +24,12 @@ struct BenchSimulation: ParsableCommand {
 
     @Option(help: "Scenario seed.")
     var seed: UInt64 = 1
+
+    @Option(help: "Worker threads simulating regions in parallel (1: in line).")
+    var workers: Int = 1
+
+    @Option(help: "Regions per scenario (0: one per 200,000 retailers).")
+    var regions: Int = 0
 
     @Flag(help: "Print one JSON object per line instead of a table.")
     var json = false
@@ -44,10 +50,12 @@ struct BenchSimulation: ParsableCommand {
     func validate() throws {
         _ = try sizes()
         guard days >= 1 && days <= 3_650 else { throw ValidationError("--days must be in 1...3650, got \(days)") }
+        guard workers >= 1 && workers <= 256 else { throw ValidationError("--workers must be in 1...256, got \(workers)") }
+        guard regions >= 0 && regions <= 64 else { throw ValidationError("--regions must be in 0...64, got \(regions)") }
     }
 
     func run() throws {
-        let bench = SimulationBench(sizes: try sizes(), days: days, seed: seed)
+        let bench = SimulationBench(sizes: try sizes(), days: days, seed: seed, workers: workers, regions: regions)
         var rows: [BenchRecord] = []
         for n in bench.sizes {
             let row = try bench.record(retailers: n)

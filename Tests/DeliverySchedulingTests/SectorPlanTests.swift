@@ -31,6 +31,50 @@ struct SectorPlanTests {
         #expect(plan.assignedCount == 300)
     }
 
+    @Test func anOverloadedCutDayStillAccountsForEveryJobOnceAndIsDeterministic() throws {
+        // 400 stops for 3 trucks: most cannot be served, so each sector's leftovers exceed what the next
+        // sector may take on; the excess stays unplanned, every job still appears exactly once.
+        let (s, ids) = randomDay(seed: 11, stops: 400, vehicles: 3)
+        let options = PlanOptions(maxMoveEvaluations: 20_000, maxStopsPerSector: 100)
+        let plan = try s.planDay(depot: DepotID(0), day: 0, options: options)
+        checkPlan(plan, s, candidates: ids)
+        #expect(!plan.unassigned.isEmpty)
+        #expect(plan.assignedCount + plan.unassigned.count == 400)
+        #expect(try s.planDay(depot: DepotID(0), day: 0, options: options) == plan, "the same day gives the same plan")
+    }
+
+    @Test func anOverloadedSectorHoldsBackOnlyUnpinnedStopsBeyondTwiceItsTrucksCapacity() throws {
+        let (s, _) = randomDay(seed: 12, stops: 300, vehicles: 2, pins: 3)
+        let plan = try s.planDay(depot: DepotID(0), day: 0, options: PlanOptions(maxMoveEvaluations: 0, maxStopsPerSector: 50))
+        #expect(plan.unassigned.contains { $0.reason == .fleetCapacityExhausted }, "the excess is reported as the fleet being full")
+        let fleet = s.vehicles(of: DepotID(0)).map { v in
+            PlannerVehicle(capacity: s.vehicle(v)!.capacity, shiftStart: 0, shiftEnd: 1)
+        }
+        let order = (0..<plan.candidates).map { (key: UInt64($0), slot: $0) }
+        // Every stop fills a truck: the sector's one truck takes two deliveries and two pickups at most.
+        let volumes = Array(repeating: fleet[0].capacity, count: order.count)
+        var pins = [Int32](repeating: -1, count: order.count)
+        pins[order.count - 1] = 0
+        let (taken, excess) = s.admitted(Array(order.indices), trucks: [0], fleet: fleet, volumes: volumes, order: order, pins: pins)
+        #expect(taken.count + excess.count == order.count)
+        #expect(taken.last == order.count - 1, "a pinned stop is always taken")
+        #expect(excess.allSatisfy { pins[$0] < 0 })
+        #expect(taken.count >= 3 && taken.count <= 5)
+        #expect(try s.planDay(depot: DepotID(0), day: 0, options: PlanOptions(maxMoveEvaluations: 0, maxStopsPerSector: 50)) == plan)
+    }
+
+    @Test func smallerSectorsForACutDayAreCountedAndPlanned() throws {
+        #expect(DaySectors.count(stops: 1_000, options: PlanOptions(maxStopsPerSector: 1_000, cutSectorStops: 250)) == 1)
+        #expect(DaySectors.count(stops: 1_001, options: PlanOptions(maxStopsPerSector: 1_000, cutSectorStops: 250)) == 5)
+        #expect(DaySectors.count(stops: 1_001, options: PlanOptions(maxStopsPerSector: 1_000)) == 2)
+        #expect(DaySectors.count(stops: 5_000, options: PlanOptions(maxStopsPerSector: 0, cutSectorStops: 250)) == 1)
+        let (s, ids) = randomDay(seed: 3, stops: 200, vehicles: 14, pins: 4)
+        let options = PlanOptions(maxMoveEvaluations: 50_000, maxStopsPerSector: 100, cutSectorStops: 30)
+        let plan = try s.planDay(depot: DepotID(0), day: 0, options: options)
+        checkPlan(plan, s, candidates: ids)
+        #expect(try s.planDay(depot: DepotID(0), day: 0, options: options) == plan)
+    }
+
     @Test func aDayWithinOneSectorIsPlannedAsBefore() throws {
         let (s, _) = randomDay(seed: 8, stops: 90, vehicles: 6)
         let whole = try s.planDay(depot: DepotID(0), day: 0, options: PlanOptions(maxStopsPerSector: 0))
