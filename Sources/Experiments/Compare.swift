@@ -45,12 +45,15 @@ public enum RunComparison {
             while seeds.count <= rep { seeds.append("") }
             seeds[rep] = si.map { f[$0] } ?? ""
             let key = f[ki]
-            if index[key] == nil {
-                index[key] = kpis.count
+            let k: Int
+            if let seen = index[key] {
+                k = seen
+            } else {
+                k = kpis.count
+                index[key] = k
                 kpis.append(KPISummary(key: key, journey: f[ji], unit: f[ui], definition: di.map { f[$0] } ?? "", mean: nil, interval: nil,
                                        n: 0, min: nil, max: nil, count: 0, values: []))
             }
-            let k = index[key]!
             while kpis[k].values.count <= rep { kpis[k].values.append(nil) }
             kpis[k].values[rep] = Double(f[vi])
         }
