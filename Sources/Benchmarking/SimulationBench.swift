@@ -45,10 +45,16 @@ public struct SimulationBench: Sendable {
         return pages * Int(sysconf(Int32(_SC_PAGESIZE)))
     }
 
+    /// The synthetic scenario of size `n` (regions of `--regions` equal parts, else of up to 200,000).
+    /// - Complexity: O(regions × depots).
+    public func scenario(retailers n: Int) -> Scenario {
+        let perRegion = regions > 0 ? Swift.max(1, (n + regions - 1) / regions) : 200_000
+        return SyntheticScenario.make(retailers: n, days: days, seed: seed, retailersPerRegion: perRegion)
+    }
+
     /// Runs one size and returns its row; `emit` is called as soon as it is done. - Complexity: one run.
     public func record(retailers n: Int) throws -> BenchRecord {
-        let perRegion = regions > 0 ? Swift.max(1, (n + regions - 1) / regions) : 200_000
-        let scenario = SyntheticScenario.make(retailers: n, days: days, seed: seed, retailersPerRegion: perRegion)
+        let scenario = self.scenario(retailers: n)
         let rss0 = SimulationBench.currentRSSBytes()
         let cpu0 = SimulationBench.processCPUSeconds()
         let (result, wall) = try BenchClock.measure { try ScenarioRun.run(scenario, parallel: Workers.parallelFor(workers)) }

@@ -56,6 +56,8 @@ struct BenchSimulation: ParsableCommand {
 
     func run() throws {
         let bench = SimulationBench(sizes: try sizes(), days: days, seed: seed, workers: workers, regions: regions)
+        // The largest size is refused before any runs when it cannot fit in memory.
+        if let largest = bench.sizes.max() { try ExperimentOptions.checkMemory(bench.scenario(retailers: largest), inFlight: 1) }
         var rows: [BenchRecord] = []
         for n in bench.sizes {
             let row = try bench.record(retailers: n)

@@ -81,8 +81,12 @@ enum ExperimentOptions {
         var loaded = try ScenarioFile.load(path: path)
         var plain: [(String, Override)] = []
         if let seed { plain.append(("--seed", Override(path: "seed", value: String(seed)))) }
-        if let days { plain.append(("--days", Override(path: "days", value: String(days)))) }
-        if let warmUp { plain.append(("--warm-up", Override(path: "warmUpDays", value: String(warmUp)))) }
+        // Each override is checked as it is applied, so a shorter warm-up goes first when both shrink
+        // (`--days 5 --warm-up 1` on a scenario of 90 days with 7 of warm-up is valid).
+        let horizon: (String, Override)? = days.map { ("--days", Override(path: "days", value: String($0))) }
+        let warm: (String, Override)? = warmUp.map { ("--warm-up", Override(path: "warmUpDays", value: String($0))) }
+        if let w = warmUp, w < loaded.scenario.warmUpDays { plain += [warm, horizon].compactMap { $0 } }
+        else { plain += [horizon, warm].compactMap { $0 } }
         for (option, o) in plain { loaded = try ScenarioFile.applying([o], to: loaded.scenario, option: option) }
         let overrides = try sets.map { text throws(ScenarioError) in try Override(parsing: text) }
         if !overrides.isEmpty { loaded = try ScenarioFile.applying(overrides, to: loaded.scenario) }
@@ -111,6 +115,17 @@ enum ExperimentOptions {
         }
         guard access(probe.path, W_OK | X_OK) == 0 else {
             throw OutputError(target: probe.path, reason: "the folder is not writable (permission denied)")
+        }
+    }
+
+    /// Refuses, before anything starts, a run whose `inFlight` replications of `scenario` would not fit in
+    /// the memory available (80 % of MemAvailable), with the estimate (`Footprint`'s budget) and the limit.
+    /// - Throws: `RunFailure` naming the scenario's sizes. - Complexity: O(regions).
+    static func checkMemory(_ scenario: Scenario, inFlight: Int, available: Double = RunBudget.availableBytes) throws {
+        let bytes = Footprint.fixedBytes + Double(inFlight) * scenario.estimatedPeakBytes
+        let what = "\(scenario.name) (\(scenario.retailerCount) retailers, \(scenario.vehicleCount) trucks, \(scenario.technicianCount) technicians, \(scenario.days) days\(inFlight > 1 ? ", \(inFlight) replications at once" : ""))"
+        do { try RunBudget.check(RunEstimate(what: what, bytes: bytes, seconds: 0), availableBytes: available) } catch {
+            throw RunFailure(message: error.description + (inFlight > 1 ? " or fewer --jobs" : ""))
         }
     }
 

@@ -29,6 +29,8 @@ struct Run: ParsableCommand {
     @Option(name: .customLong("set"), help: ArgumentHelp("Override a scenario field, e.g. regions[Lisboa].depots[0].vehicles[0].count=5 (repeatable).", valueName: "key.path=value"))
     var sets: [String] = []
     @Option(help: "Worker threads (default: the active core count).") var jobs: Int?
+    @Option(help: "Threads simulating one replication's regions side by side (default: --jobs for a single replication, else 1); the results do not depend on it.")
+    var workers: Int?
     @Option(name: .customLong("warm-up"), help: "Warm-up days excluded from the KPIs (overrides warmUpDays).") var warmUp: Int?
     @Option(help: "Output folder (must not exist or be empty); default Results/<scenario>/<run-id>/.") var out: String?
     @Flag(help: "Audit both engines and the flow identities at every simulated day end (slower).") var audit = false
@@ -38,6 +40,7 @@ struct Run: ParsableCommand {
         if let d = days, d < 1 || d > 3_650 { throw ValidationError("--days must be in 1...3650, got \(d)") }
         if replications < 1 || replications > 10_000 { throw ValidationError("--replications must be in 1...10000, got \(replications)") }
         if let j = jobs, j < 1 || j > 1_024 { throw ValidationError("--jobs must be in 1...1024, got \(j)") }
+        if let w = workers, w < 1 || w > 1_024 { throw ValidationError("--workers must be in 1...1024, got \(w)") }
         if let w = warmUp, w < 0 { throw ValidationError("--warm-up must be ≥ 0 days, got \(w)") }
     }
 
@@ -48,11 +51,14 @@ struct Run: ParsableCommand {
             ?? ResultDirectory.newRunFolder(root: URL(fileURLWithPath: "Results"), scenario: sc.name, seed: sc.seed)
         try ExperimentOptions.checkWritable(folder)
         let jobs = self.jobs ?? ExperimentOptions.defaultJobs
+        // Refused before anything starts when the replications in flight cannot fit in memory.
+        try ExperimentOptions.checkMemory(sc, inFlight: min(jobs, replications))
         let interrupt = Interrupt()
         let progress = ProgressReporter(total: replications, what: "replications", enabled: !quiet)
         let audit = self.audit
         // One replication: its regions share the workers instead (replications are the coarser, better unit).
-        let regionWorkers = replications == 1 && sc.regions.count > 1 ? Workers.parallelFor(jobs) : nil
+        let regionThreads = workers ?? (replications == 1 ? jobs : 1)
+        let regionWorkers = sc.regions.count > 1 ? Workers.parallelFor(regionThreads) : nil
         let cpu0 = SimulationBench.processCPUSeconds()
         let (pool, wall) = BenchClock.measure {
             WorkerPool.map(Array(0..<replications), jobs: jobs, shouldStop: { interrupt.isRequested }, onDone: { (_: Int, _: ReplicationResult) in progress.step() }) { (r: Int) throws -> ReplicationResult in
@@ -82,9 +88,9 @@ struct Run: ParsableCommand {
             }
         }
         let events = results.reduce(0) { $0 + $1.events }, retailerDays = results.reduce(0) { $0 + $1.retailerDays }
-        let workers = min(jobs, replications)
-        try CheckedOutput.line(String(format: "simulated %d replication%@ of %d days, %d events in %.2f s wall (%.2f s CPU, %.2f× on %d job%@): %.0f events/s, %.0f retailer-days/s",
-                     results.count, results.count == 1 ? "" : "s", sc.days, events, wall, cpu, cpu / max(wall, 1e-9), workers, workers == 1 ? "" : "s",
+        let threads = min(jobs, replications) * (regionWorkers == nil ? 1 : min(regionThreads, sc.regions.count))
+        try CheckedOutput.line(String(format: "simulated %d replication%@ of %d days, %d events in %.2f s wall (%.2f s CPU, %.2f× on %d thread%@): %.0f events/s, %.0f retailer-days/s",
+                     results.count, results.count == 1 ? "" : "s", sc.days, events, wall, cpu, cpu / max(wall, 1e-9), threads, threads == 1 ? "" : "s",
                      Double(events) / wall, Double(retailerDays) / wall))
         let arm = Report.Arm(label: sc.name, kpis: summaries, results: results)
         let report = Report.html(Report.Input(title: "jornada run: \(sc.name)", header: header,

@@ -61,6 +61,9 @@ struct Sweep: ParsableCommand {
     func run() throws {
         let (base, cells, manifest) = try Self.plan(scenario, axes: axes, sets: sets, seed: seed, days: days, warmUp: warmUp, replications: replications)
         let slice = shard.flatMap(Shard.init(parsing:))
+        if let big = cells.map(\.scenario).max(by: { $0.estimatedPeakBytes < $1.estimatedPeakBytes }) {
+            try ExperimentOptions.checkMemory(big, inFlight: min(jobs ?? ExperimentOptions.defaultJobs, cells.count * replications))
+        }
         let name = "sweep-" + String(ScenarioFile.scenarioHash(base.scenario).prefix(8)) + "-" + String(Self.fnvTag(manifest.encoded()))
             + (slice.map { "-shard-\($0.index)-of-\($0.count)" } ?? "")
         let folder = out.map { URL(fileURLWithPath: $0) } ?? URL(fileURLWithPath: "Results").appendingPathComponent(base.scenario.name).appendingPathComponent(name)

@@ -75,6 +75,29 @@ struct RunCLITests {
         let missing = try Tool.run(["run", "Scenarios/no-such.yaml"])
         #expect(missing.status != 0)
         #expect(missing.stderr.contains("no-such.yaml"))
+        let workers = try Tool.run(["run", "Scenarios/tiny.yaml", "--workers", "0"])
+        #expect(workers.status != 0)
+        #expect(workers.stderr.contains("--workers must be in 1...1024, got 0"))
+    }
+
+    /// A scenario that cannot fit in memory is refused before anything starts, with the estimate, and
+    /// writes nothing: 40 regions of 10 million retailers need about 480 GB by the stated budget.
+    @Test func aScenarioTooBigForMemoryIsRefusedWithTheEstimate() throws {
+        let dir = Self.tempDir("huge")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        var yaml = "name: huge\ndays: 30\nregions:\n"
+        for i in 0..<40 {
+            yaml += "  - name: R\(i)\n    retailers: 10000000\n    depots:\n      - {name: D, x: 0, y: 0, vehicles: [{name: T, count: 10, kegs: 100, cases: 400}]}\n"
+        }
+        let file = dir.appendingPathComponent("huge.yaml")
+        try yaml.write(to: file, atomically: true, encoding: .utf8)
+        let out = dir.appendingPathComponent("out")
+        let r = try Tool.run(["run", file.path, "--out", out.path])
+        #expect(r.status != 0)
+        #expect(r.stderr.contains("huge (400000000 retailers"), "\(r.stderr)")
+        #expect(r.stderr.contains("needs about 480 GB of memory, more than the"), "\(r.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: out.path))
     }
 }
 
