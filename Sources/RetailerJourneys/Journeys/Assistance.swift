@@ -10,11 +10,11 @@ extension RegionModel {
     /// Schedules a machine's next failure (exponential at its age's rate). - Complexity: O(1).
     mutating func scheduleNextFailure(_ r: Int, after t: SimTime, _ agenda: inout Agenda<RegionEvent>) {
         let a = scenario.journeys.assistance
-        let age = Double(population.machineAge[r]) + Double(t.day) / 365
+        let age = Double(population.all[r].machineAge) + Double(t.day) / 365
         let perYear = a.failuresPerYear + a.failuresPerYearPerAgeYear * age
         guard perYear > 0 else { return }
-        var rng = streams.stream(r, .failures, Int(population.failureSequence[r]))
-        population.failureSequence[r] &+= 1
+        var rng = streams.stream(r, .failures, Int(population.all[r].failureSequence))
+        population.all[r].failureSequence &+= 1
         let at = t + .days(rng.exponential(mean: 365 / perYear))
         if at.day < scenario.days { agenda.schedule(.machineFails(retailer: Int32(r)), at: at) }
     }
@@ -31,11 +31,11 @@ extension RegionModel {
     mutating func maintenanceDue(retailer r: Int, _ agenda: inout Agenda<RegionEvent>) {
         let now = agenda.now
         let interval = scenario.journeys.assistance.maintenanceIntervalDays
-        guard population.draught[r], population.active[r] else { return }
-        guard population.openTicket[r] < 0 else { scheduleMaintenance(r, afterDays: 7, from: now, &agenda); return }
+        guard population.all[r].draught, population.all[r].active else { return }
+        guard population.all[r].openTicket < 0 else { scheduleMaintenance(r, afterDays: 7, from: now, &agenda); return }
         let deadline = allocator.config.slaPolicy.deadline(.minor, after: now)
         let t = tickets.add(retailer: r, severity: .minor, at: now, deadline: deadline, earliest: now, approvedDay: -1, purpose: .maintenance)
-        population.openTicket[r] = Int32(t)
+        population.all[r].openTicket = Int32(t)
         tickets.stage[t] = .offering
         ticketStep(t, &agenda)
         scheduleMaintenance(r, afterDays: interval, from: now, &agenda)
@@ -44,29 +44,29 @@ extension RegionModel {
     /// A machine fails: a ticket opens, self-diagnosis first. - Complexity: O(1) plus a remote offer.
     mutating func machineFails(retailer r: Int, _ agenda: inout Agenda<RegionEvent>) {
         let now = agenda.now
-        guard population.draught[r], population.active[r], population.openTicket[r] < 0 else {
+        guard population.all[r].draught, population.all[r].active, population.all[r].openTicket < 0 else {
             scheduleNextFailure(r, after: now, &agenda)
             return
         }
         let a = scenario.journeys.assistance
-        var rng = streams.stream(r, .assistance, Int(population.failureSequence[r]))
+        var rng = streams.stream(r, .assistance, Int(population.all[r].failureSequence))
         let sevs: [Severity] = [.machineDown, .degraded, .minor]
         let severity = sevs[rng.pick(sevs.map { a.severityMix[$0] ?? 0 })]
         let deadline = allocator.config.slaPolicy.deadline(severity, after: now)
         let t = tickets.add(retailer: r, severity: severity, at: now, deadline: deadline, earliest: now, approvedDay: -1)
-        population.openTicket[r] = Int32(t)
+        population.all[r].openTicket = Int32(t)
         metrics.failures += 1
         bumpDaily { $0.ticketsOpened += 1 }
         note(now, r, .machineFailed)
         notify(r)
-        if population.digital[r] && rng.chance(a.selfDiagnosisResolves) {
+        if population.all[r].digital && rng.chance(a.selfDiagnosisResolves) {
             if counts(now) { metrics.selfResolved += 1 }
             note(now, r, .selfResolved)
             closeTicket(t, now: now, &agenda)
             return
         }
         // The remote first line: a video call with a specialist, booked like a visit without travel.
-        let request = OfferRequest(retailer: r, zone: Int(population.zone[r]), kind: .remote, skill: .draughtSystems,
+        let request = OfferRequest(retailer: r, zone: Int(population.all[r].zone), kind: .remote, skill: .draughtSystems,
                                    duration: a.remoteDuration.sample(&rng), severity: severity, policy: .earliest, topK: 1)
         if !offerSlots(request, now: now) {
             tickets.stage[t] = .offering
@@ -116,10 +116,10 @@ extension RegionModel {
         case .repair: a.visitDuration.sample(&rng)
         }
         // After three empty offers the ticket is offered on the longest horizon (minor) rather than never.
-        return OfferRequest(retailer: r, zone: Int(population.zone[r]), kind: .field, skill: install ? .installation : .draughtSystems,
+        return OfferRequest(retailer: r, zone: Int(population.all[r].zone), kind: .field, skill: install ? .installation : .draughtSystems,
                             duration: max(.minutes(15), duration), severity: tickets.offers[t] >= 3 ? .minor : tickets.severity[t],
                             policy: scenario.policies.technicianPolicy, topK: max(1, min(TechnicianAllocator.maxTopK, scenario.policies.offersShown)),
-                            preferredTechnician: Int(population.lastTechnician[r]), earliestStart: tickets.earliest[t])
+                            preferredTechnician: Int(population.all[r].lastTechnician), earliestStart: tickets.earliest[t])
     }
 
     /// The ticket's next step, by stage. - Complexity: one offer, hold, confirm or visit.
@@ -195,7 +195,7 @@ extension RegionModel {
         ticketOfReservation[tickets.reservation[t]] = nil
         metrics.visitsDone += 1
         bumpDaily { $0.visitsDone += 1 }
-        population.lastTechnician[r] = Int32(slot.technician)
+        population.all[r].lastTechnician = Int32(slot.technician)
         let hours = Double(slot.reservedSlots * allocator.grid.minutesPerSlot) / 60
         metrics.technicianHours += hours
         if slot.technician >= 0 && slot.technician < technicianRate.count { metrics.technicianCost += hours * technicianRate[slot.technician] }
@@ -207,7 +207,7 @@ extension RegionModel {
             metrics.maintenanceVisits += 1
             if counts(tickets.openedAt[t]) { metrics.maintenanceOnTime.record(slot.visitStart <= tickets.slaDeadline[t]) }
             note(now, r, .maintenanceDone)
-            population.openTicket[r] = -1
+            population.all[r].openTicket = -1
             tickets.end(t)
             return
         }
@@ -237,7 +237,7 @@ extension RegionModel {
     mutating func closeTicket(_ t: Int, now: SimTime, _ agenda: inout Agenda<RegionEvent>) {
         let r = Int(tickets.retailer[t])
         if counts(tickets.openedAt[t]) { metrics.timeToResolution.record((now - tickets.openedAt[t]).hours) }
-        population.openTicket[r] = -1
+        population.all[r].openTicket = -1
         tickets.end(t)
         notify(r)
         scheduleNextFailure(r, after: now, &agenda)

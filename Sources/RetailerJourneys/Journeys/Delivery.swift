@@ -18,23 +18,21 @@ extension RegionModel {
         return p
     }
 
-    /// The retailer's delivery windows on `day`. - Complexity: O(windows).
+    /// The retailer's delivery windows on `day`. - Complexity: O(1).
     func windows(retailer r: Int, day: Int) -> TimeWindowSet {
-        let hours = segments[Int(population.segment[r])].deliveryHours.windows(Weekday(dayIndex: day))
-        let ws = hours.prefix(TimeWindowSet.capacity).map { DeliveryScheduling.TimeWindow(from: $0.start, to: $0.end) }
-        return (try? TimeWindowSet(ws)) ?? .anyTime
+        segmentTables.windows(segment: Int(population.all[r].segment), day: day)
     }
 
     /// Submits an order's delivery job. - Complexity: O(log jobs).
     mutating func submitDelivery(_ o: Int, now: SimTime) {
         let r = Int(orders.retailer[o])
-        let dep = Int(population.depot[r])
+        let dep = Int(population.all[r].depot)
         let day = promisedDay(now: now, depot: dep, retailer: r)
         orders.promisedDay[o] = Int32(day)
-        var rng = streams.stream(o, .delivery, Int(population.orderSequence[r]))
+        var rng = streams.stream(o, .delivery, Int(population.all[r].orderSequence))
         let job = DeliveryJob(
             kind: .delivery, retailer: Int32(r), depot: depotIDs[dep],
-            location: Location(x: population.x[r], y: population.y[r]),
+            location: Location(x: population.all[r].x, y: population.all[r].y),
             volume: Volume(kegs: orders.kegs[o], cases: orders.cases[o]),
             serviceTime: scenario.journeys.delivery.serviceTime.sample(&rng),
             windows: windows(retailer: r, day: day), promisedDay: day,

@@ -82,7 +82,7 @@ extension RegionModel {
         let deadline = allocator.config.slaPolicy.deadline(.installation, after: delivered)
         let t = tickets.add(retailer: r, severity: .installation, at: now, deadline: deadline, earliest: delivered, approvedDay: now.day,
                             purpose: .installation)
-        population.openTicket[r] = Int32(t)
+        population.all[r].openTicket = Int32(t)
         tickets.stage[t] = .offering
         schedule(t, at: now, &agenda)   // offered now, for visits no earlier than the delivery (earliestStart)
     }
@@ -90,10 +90,10 @@ extension RegionModel {
     /// The installation is done: draught products become available. - Complexity: O(1).
     mutating func installed(_ t: Int, now: SimTime, _ agenda: inout Agenda<RegionEvent>) {
         let r = Int(tickets.retailer[t])
-        population.draught[r] = true
+        population.all[r].draught = true
         note(now, r, .installed)
         if counts(now) { metrics.installationLeadTime.record(Double(now.day - Int(tickets.approvedDay[t]))) }
-        population.openTicket[r] = -1
+        population.all[r].openTicket = -1
         tickets.end(t)
         notify(r)
         scheduleNextFailure(r, after: now, &agenda)

@@ -8,39 +8,38 @@ import DiscreteEvents
 extension RegionModel {
     /// A retailer places an order now. - Complexity: O(channels).
     mutating func placeOrder(retailer r: Int, fromAlert: Bool, _ agenda: inout Agenda<RegionEvent>) {
-        guard population.openOrder[r] == -2 else { return }
-        population.openOrder[r] = -1
+        guard population.all[r].openOrder == -2 else { return }
+        population.all[r].openOrder = -1
         // An account blocked for fraud orders nothing.
-        guard !population.fraudBlocked[r] else { return }
+        guard !population.all[r].fraudBlocked else { return }
         let now = agenda.now
         let ord = scenario.journeys.ordering
-        let p = segments[Int(population.segment[r])]
-        let seq = Int(population.orderSequence[r])
-        population.orderSequence[r] &+= 1
+        let segment = Int(population.all[r].segment)
+        let seq = Int(population.all[r].orderSequence)
+        population.all[r].orderSequence &+= 1
         var rng = streams.stream(r, .orderStages, seq)
         let upTo = Float(ord.orderUpToDays)
-        let kegs = population.draught[r] ? max(0, Int((population.kegRate[r] * upTo - population.stockKegs[r]).rounded(.up))) : 0
-        let cases = max(0, Int((population.caseRate[r] * upTo - population.stockCases[r]).rounded(.up)))
+        let kegs = population.all[r].draught ? max(0, Int((population.all[r].kegRate * upTo - population.all[r].stockKegs).rounded(.up))) : 0
+        let cases = max(0, Int((population.all[r].caseRate * upTo - population.all[r].stockCases).rounded(.up)))
         guard kegs + cases > 0 else { return }
-        let value = Double(kegs) * p.kegValue + Double(cases) * p.caseValue
+        let value = Double(kegs) * segmentTables.kegValue[segment] + Double(cases) * segmentTables.caseValue[segment]
         let o = orders.add(retailer: r, kegs: kegs, cases: cases, at: now, value: value)
-        population.openOrder[r] = Int32(o)
+        population.all[r].openOrder = Int32(o)
         metrics.ordersPlaced += 1
         bumpDaily { $0.ordersPlaced += 1 }
         if counts(now) {
             if fromAlert { metrics.ordersFromAlerts += 1 }
-            let weights = OrderChannel.allCases.map { p.channelMix[$0] ?? 0 }
-            metrics.ordersByChannel[rng.pick(weights)] += 1
+            metrics.ordersByChannel[rng.pick(segmentTables.channelWeights[segment])] += 1
         }
         notify(r)
         note(now, r, .orderPlaced)
         // Credit check: overdue invoices or the limit block the account; one uniform reason is sent.
-        if population.overdueInvoices[r] > 0 || population.balance[r] + Float(value) > population.creditLimit[r] {
+        if population.all[r].overdueInvoices > 0 || population.all[r].balance + Float(value) > population.all[r].creditLimit {
             orders.stage[o] = .blocked
             orders.blockedAt[o] = now
             if counts(now) {
                 metrics.ordersBlocked += 1
-                if population.overdueInvoices[r] > 0 { metrics.service.blockedOverdue += 1 } else { metrics.service.blockedLimit += 1 }
+                if population.all[r].overdueInvoices > 0 { metrics.service.blockedOverdue += 1 } else { metrics.service.blockedLimit += 1 }
             }
             notify(r)
             note(now, r, .orderBlocked)
@@ -69,7 +68,7 @@ extension RegionModel {
     mutating func cancelOrder(_ o: Int, now: SimTime) {
         let r = Int(orders.retailer[o])
         orders.end(o, .cancelled)
-        population.openOrder[r] = -1
+        population.all[r].openOrder = -1
         metrics.ordersCancelled += 1
         notify(r)
         note(now, r, .orderCancelled)
@@ -80,7 +79,7 @@ extension RegionModel {
         let now = agenda.now
         let r = Int(orders.retailer[o])
         let ord = scenario.journeys.ordering
-        var rng = streams.stream(r, .orderStages, Int(population.orderSequence[r]) &* 8 &+ Int(orders.stage[o].rawValue))
+        var rng = streams.stream(r, .orderStages, Int(population.all[r].orderSequence) &* 8 &+ Int(orders.stage[o].rawValue))
         switch orders.stage[o] {
         case .payment:
             orders.stage[o] = .invoicing
@@ -93,12 +92,12 @@ extension RegionModel {
                 orders.rupture[o] = true
                 orders.kegs[o] = Int32((Double(orders.kegs[o]) * ord.ruptureFillShare).rounded(.down))
                 orders.cases[o] = Int32((Double(orders.cases[o]) * ord.ruptureFillShare).rounded(.down))
-                let p = segments[Int(population.segment[r])]
-                orders.value[o] = Float(Double(orders.kegs[o]) * p.kegValue + Double(orders.cases[o]) * p.caseValue)
+                let segment = Int(population.all[r].segment)
+                orders.value[o] = Float(Double(orders.kegs[o]) * segmentTables.kegValue[segment] + Double(orders.cases[o]) * segmentTables.caseValue[segment])
                 if counts(now) { metrics.ruptures += 1 }
                 notify(r)
                 note(now, r, .rupture)
-                raise(.rupture, retailer: r, key: r &* 4_096 &+ Int(population.orderSequence[r]), &agenda)
+                raise(.rupture, retailer: r, key: r &* 4_096 &+ Int(population.all[r].orderSequence), &agenda)
             }
             invoice(retailer: r, amount: orders.value[o], &rng, &agenda)
             notify(r)
@@ -113,41 +112,41 @@ extension RegionModel {
     /// A blocked retailer regularises: overdue invoices and the balance are paid; the held order goes on.
     /// - Complexity: O(1).
     mutating func unblock(retailer r: Int, _ agenda: inout Agenda<RegionEvent>) {
-        population.overdueInvoices[r] = 0
-        population.balance[r] = 0
-        let o = Int(population.openOrder[r])
+        population.all[r].overdueInvoices = 0
+        population.all[r].balance = 0
+        let o = Int(population.all[r].openOrder)
         guard o >= 0, orders.stage[o] == .blocked else { return }
         let now = agenda.now
         if counts(orders.blockedAt[o]) { metrics.blockToUnblock.record((now - orders.blockedAt[o]).hours) }
         notify(r)
         note(now, r, .orderUnblocked)
-        var rng = streams.stream(r, .orderStages, Int(population.orderSequence[r]) &* 8 &+ 7)
+        var rng = streams.stream(r, .orderStages, Int(population.all[r].orderSequence) &* 8 &+ 7)
         toPayment(o, &rng, &agenda)
     }
 
     /// Adds an invoice to the balance and schedules its due date. - Complexity: O(1).
     mutating func invoice(retailer r: Int, amount: Float, _ rng: inout RandomStream, _ agenda: inout Agenda<RegionEvent>) {
-        population.balance[r] += amount
-        let p = segments[Int(population.segment[r])]
-        agenda.schedule(.invoiceDue(retailer: Int32(r), amount: amount, late: population.latePayer[r]),
-                        at: agenda.now + .days(Int64(max(0, p.paymentTermDays))))
+        population.all[r].balance += amount
+        let term = segmentTables.paymentTermDays[Int(population.all[r].segment)]
+        agenda.schedule(.invoiceDue(retailer: Int32(r), amount: amount, late: population.all[r].latePayer),
+                        at: agenda.now + .days(Int64(max(0, term))))
     }
 
     /// An invoice falls due: paid, or overdue (late payers) until paid later. - Complexity: O(1).
     mutating func invoiceDue(retailer r: Int, amount: Float, late: Bool, _ agenda: inout Agenda<RegionEvent>) {
         if late {
-            population.overdueInvoices[r] &+= 1
+            population.all[r].overdueInvoices &+= 1
             var rng = streams.stream(r, .orderStages, Int(agenda.now.day) &* 31 &+ 5)
             agenda.schedule(.invoicePaid(retailer: Int32(r), amount: amount), at: agenda.now + .days(rng.exponential(mean: 10)))
         } else {
-            population.balance[r] = max(0, population.balance[r] - amount)
+            population.all[r].balance = max(0, population.all[r].balance - amount)
         }
     }
 
     /// A late invoice is paid. - Complexity: O(1).
     mutating func invoicePaid(retailer r: Int, amount: Float) {
-        if population.overdueInvoices[r] > 0 { population.overdueInvoices[r] -= 1 }
-        population.balance[r] = max(0, population.balance[r] - amount)
+        if population.all[r].overdueInvoices > 0 { population.all[r].overdueInvoices -= 1 }
+        population.all[r].balance = max(0, population.all[r].balance - amount)
     }
 }
 

@@ -13,9 +13,9 @@ extension RegionModel {
         case .order(let oi):
             let o = Int(oi)
             let r = Int(orders.retailer[o])
-            population.stockKegs[r] += Float(orders.kegs[o])
-            population.stockCases[r] += Float(orders.cases[o])
-            population.openOrder[r] = -1
+            population.all[r].stockKegs += Float(orders.kegs[o])
+            population.all[r].stockCases += Float(orders.cases[o])
+            population.all[r].openOrder = -1
             metrics.ordersDelivered += 1
             bumpDaily { $0.ordersDelivered += 1 }
             let onTime = start.day <= Int(orders.promisedDay[o]) && inWindow
@@ -65,7 +65,7 @@ extension RegionModel {
         if batches.firstDelivery[b] == .distantFuture { batches.firstDelivery[b] = t }
         batches.recipients[b].append(Int32(r))
         batches.kegs[b] += kegs
-        var rng = streams.stream(r, .defects, Int(population.orderSequence[r]))
+        var rng = streams.stream(r, .defects, Int(population.all[r].orderSequence))
         let rate = batches.defectRate[b]
         var bad = 0
         for _ in 0..<kegs where rng.chance(rate) { bad += 1 }
@@ -109,11 +109,11 @@ extension RegionModel {
             return
         }
         note(now, r, .returnAccepted)
-        let dep = Int(population.depot[r])
+        let dep = Int(population.all[r].depot)
         let day = promisedDay(now: now, depot: dep, retailer: r)
         let job = DeliveryJob(
             kind: .defectReturn, retailer: Int32(r), depot: depotIDs[dep],
-            location: Location(x: population.x[r], y: population.y[r]), volume: Volume(kegs: Int32(kegs)),
+            location: Location(x: population.all[r].x, y: population.all[r].y), volume: Volume(kegs: Int32(kegs)),
             serviceTime: scenario.journeys.returns.pickupServiceTime.sample(&rng),
             windows: windows(retailer: r, day: day), promisedDay: day, deadline: SimTime(day: day + 1),
             tier: .standard, value: Int64(Double(kegs) * scenario.journeys.returns.creditPerKeg))

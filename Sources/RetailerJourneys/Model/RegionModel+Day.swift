@@ -27,7 +27,7 @@ extension RegionModel {
     /// Day 0 only: the first machine failure of every installed machine. - Complexity: O(retailers).
     mutating func bootstrap(_ agenda: inout Agenda<RegionEvent>) {
         let interval = scenario.journeys.assistance.maintenanceIntervalDays
-        for r in 0..<population.count where population.draught[r] {
+        for r in 0..<population.count where population.all[r].draught {
             scheduleNextFailure(r, after: agenda.now, &agenda)
             // The first maintenance falls anywhere in the first interval, so visits spread over the days.
             if interval > 0 {
@@ -59,40 +59,40 @@ extension RegionModel {
         let ord = scenario.journeys.ordering
         let record = d >= scenario.warmUpDays
         let alertCover = Float(ord.alertCoverDays), manualCover = Float(ord.manualReorderCoverDays)
-        for r in 0..<population.count where population.active[r] {
-            let f = factors[Int(population.segment[r])]
-            let kr = population.draught[r] ? population.kegRate[r] : 0
-            let cr = population.caseRate[r]
+        for r in 0..<population.count where population.all[r].active {
+            let f = factors[Int(population.all[r].segment)]
+            let kr = population.all[r].draught ? population.all[r].kegRate : 0
+            let cr = population.all[r].caseRate
             var out = false
             if kr > 0 {
-                population.stockKegs[r] -= kr * f
-                if population.stockKegs[r] < 0 { population.stockKegs[r] = 0; out = true }
+                population.all[r].stockKegs -= kr * f
+                if population.all[r].stockKegs < 0 { population.all[r].stockKegs = 0; out = true }
             }
             if cr > 0 {
-                population.stockCases[r] -= cr * f
-                if population.stockCases[r] < 0 { population.stockCases[r] = 0; out = true }
+                population.all[r].stockCases -= cr * f
+                if population.all[r].stockCases < 0 { population.all[r].stockCases = 0; out = true }
             }
             if out && record && f > 0 { metrics.stockOutDays += 1 }
-            guard population.openOrder[r] < 0 else { continue }
+            guard population.all[r].openOrder < 0 else { continue }
             // Cover in days at the base rate: the smaller of kegs and cases.
             var cover = Float.infinity
-            if kr > 0 { cover = population.stockKegs[r] / kr }
-            if cr > 0 { cover = min(cover, population.stockCases[r] / cr) }
+            if kr > 0 { cover = population.all[r].stockKegs / kr }
+            if cr > 0 { cover = min(cover, population.all[r].stockCases / cr) }
             guard cover < alertCover else { continue }
             var rng = streams.stream(r, .ordering, d)
             // An order during the day's business hours (08:00–18:00).
             let at = SimTime(day: d) + .minutes(Int64(480 + rng.nextInt(below: 600)))
-            if population.digital[r] {
+            if population.all[r].digital {
                 notify(r)
                 note(agenda.now, r, .alert)
                 if rng.chance(ord.alertAcceptance) {
-                    population.openOrder[r] = -2   // an order is on its way (placed later today)
+                    population.all[r].openOrder = -2   // an order is on its way (placed later today)
                     agenda.schedule(.placeOrder(retailer: Int32(r), fromAlert: true), at: at)
                     continue
                 }
             }
             if cover < manualCover {
-                population.openOrder[r] = -2
+                population.all[r].openOrder = -2
                 agenda.schedule(.placeOrder(retailer: Int32(r), fromAlert: false), at: at)
             }
         }
@@ -131,9 +131,9 @@ extension RegionModel {
     /// - Complexity: O(days searched × disruptions).
     func nextDeliveryDay(after day: Int, depot: Int, retailer r: Int) -> Int {
         var d = day + 1
-        let hours = segments[Int(population.segment[r])].deliveryHours
+        let segment = Int(population.all[r].segment)
         for _ in 0..<14 {
-            if depotWorks(depot, day: d) && !hours.windows(Weekday(dayIndex: d)).isEmpty { return d }
+            if segmentTables.receives(segment: segment, day: d) && depotWorks(depot, day: d) { return d }
             d += 1
         }
         return day + 1

@@ -24,6 +24,7 @@ extension RegionModel {
         self.spec = scenario.regions[index]
         self.regionIndex = index
         self.segments = scenario.segments
+        self.segmentTables = SegmentTables(scenario.segments)
         self.streams = StreamFactory(seed: scenario.seed, region: index)
         let path = "regions[\(index)]"
         do { calendar = try scenario.calendar.businessCalendar() } catch {
@@ -111,7 +112,7 @@ extension RegionModel {
                 population.append(segment: s, profile: p, x: x, y: y, zone: zoneOf(x, y), depot: nearestDepot(x, y),
                                   rng: &prof, active: true, installedDraught: prof.chance(p.draughtShare),
                                   initialCoverDays: cover)
-                population.machineAge[r] = Float(max(0, scenario.journeys.assistance.machineAgeYears.sample(&prof)))
+                population.all[r].machineAge = Float(max(0, scenario.journeys.assistance.machineAgeYears.sample(&prof)))
                 r += 1
             }
         }

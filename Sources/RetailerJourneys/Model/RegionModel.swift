@@ -70,6 +70,8 @@ public struct RegionModel: SimulationModel {
     let streams: StreamFactory
     /// Per segment: consumption factor per (weekday, day) is computed on the fly from these.
     let segments: [SegmentSpec]
+    /// What the handlers read of a segment, precomputed (windows, channel weights, values).
+    let segmentTables: SegmentTables
     /// Per depot: scheduler depot id, planning options.
     var depotIDs: [DepotID] = []
     var vehicleCost: [(perKm: Double, perHour: Double)] = []
@@ -161,7 +163,7 @@ public struct RegionModel: SimulationModel {
 
     /// Counts a notification to a retailer. - Complexity: O(1).
     mutating func notify(_ r: Int) {
-        population.notifications[r] &+= 1
+        population.all[r].notifications &+= 1
         metrics.notifications += 1
     }
 }

@@ -35,8 +35,8 @@ extension RegionModel {
         let n = population.count
         guard n > 0 else { return }
         var r = Int(rng.nextInt(below: UInt64(n)))
-        for _ in 0..<16 where !population.active[r] { r = (r + 1) % n }
-        guard population.active[r] else { return }
+        for _ in 0..<16 where !population.all[r].active { r = (r + 1) % n }
+        guard population.all[r].active else { return }
         contact(type: t, retailer: r, &rng, &agenda)
     }
 
@@ -44,7 +44,7 @@ extension RegionModel {
     /// drawn from the type's mix. - Complexity: O(channels).
     mutating func contact(type t: Int, retailer r: Int, _ rng: inout RandomStream, _ agenda: inout Agenda<RegionEvent>) {
         let type = desk.types[t]
-        if type.selfService > 0, r >= 0, population.digital[r], rng.chance(type.selfService) {
+        if type.selfService > 0, r >= 0, population.all[r].digital, rng.chance(type.selfService) {
             if counts(agenda.now) {
                 metrics.service.deflected[t] += 1
                 if type.steps.contains(where: { $0.action == .dataUpdated }) { metrics.service.dataUpdates += 1 }
@@ -82,7 +82,7 @@ extension RegionModel {
         guard interval > 0, !desk.types.isEmpty, let e = TriggerEvent.allCases.firstIndex(of: .dataPrompt),
               !desk.triggers[e].isEmpty else { return }
         let first = ((-d % interval) + interval) % interval
-        for r in stride(from: first, to: population.count, by: interval) where population.active[r] {
+        for r in stride(from: first, to: population.count, by: interval) where population.all[r].active {
             if counts(agenda.now) { metrics.service.dataPrompts += 1 }
             notify(r)
             var rng = streams.stream(r, .caseTriggers, d)
@@ -97,18 +97,18 @@ extension RegionModel {
         switch cond {
         case .onPhone: return desk.channels[Int(cases.channel[c])].kind == .phone
         case .orderBeforePayment:
-            guard r >= 0, population.openOrder[r] >= 0 else { return false }
-            let s = orders.stage[Int(population.openOrder[r])]
+            guard r >= 0, population.all[r].openOrder >= 0 else { return false }
+            let s = orders.stage[Int(population.all[r].openOrder)]
             return s == .received || s == .blocked
         case .creditCooldown:
-            guard r >= 0, population.creditAnsweredDay[r] != .min else { return false }
-            return today - Int(population.creditAnsweredDay[r]) < desk.creditCooldownDays
-        case .digital: return r >= 0 && population.digital[r]
+            guard r >= 0, population.all[r].creditAnsweredDay != .min else { return false }
+            return today - Int(population.all[r].creditAnsweredDay) < desk.creditCooldownDays
+        case .digital: return r >= 0 && population.all[r].digital
         case .lowPotential:
             guard r >= 0 else { return true }
-            let s = Int(population.segment[r])
+            let s = Int(population.all[r].segment)
             let p = segments[s]
-            let value = Double(population.kegRate[r]) * p.kegValue + Double(population.caseRate[r]) * p.caseValue
+            let value = Double(population.all[r].kegRate) * p.kegValue + Double(population.all[r].caseRate) * p.caseValue
             return value < 0.5 * typicalDailyValue[s]
         }
     }
@@ -131,18 +131,18 @@ extension RegionModel {
             if cancelBeforePayment(r, now: now) && record { metrics.service.ordersCancelled += 1 }
         case .blockAccount:
             guard r >= 0 else { return }
-            population.fraudBlocked[r] = true
+            population.all[r].fraudBlocked = true
             if record { metrics.service.accountsBlocked += 1 }
             if cancelBeforePayment(r, now: now) && record { metrics.service.ordersCancelled += 1 }
         case .creditGranted, .creditRefused:
             guard r >= 0 else { return }
-            population.creditAnsweredDay[r] = Int32(today)
+            population.all[r].creditAnsweredDay = Int32(today)
             if a == .creditGranted {
-                population.creditLimit[r] *= Float(desk.creditIncrease)
+                population.all[r].creditLimit *= Float(desk.creditIncrease)
                 if record { metrics.service.creditGranted += 1 }
             } else if record { metrics.service.creditRefused += 1 }
         case .activationDone:
-            if r >= 0 { population.activations[r] &+= 1 }
+            if r >= 0 { population.all[r].activations &+= 1 }
             if record { metrics.service.activationsDone += 1 }
         case .dataUpdated: if record { metrics.service.dataUpdates += 1 }
         }
@@ -150,8 +150,8 @@ extension RegionModel {
 
     /// Cancels `r`'s open order when it is still before payment. - Complexity: O(1).
     mutating func cancelBeforePayment(_ r: Int, now: SimTime) -> Bool {
-        guard r >= 0, population.openOrder[r] >= 0 else { return false }
-        let o = Int(population.openOrder[r])
+        guard r >= 0, population.all[r].openOrder >= 0 else { return false }
+        let o = Int(population.all[r].openOrder)
         guard orders.stage[o] == .received || orders.stage[o] == .blocked else { return false }
         cancelOrder(o, now: now)
         return true
