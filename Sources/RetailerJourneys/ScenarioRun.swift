@@ -68,53 +68,89 @@ public enum ScenarioRun {
     /// - Complexity: O(days × (retailers + events of the day + a day plan per depot)).
     /// `parallel` runs the regions of a day side by side (see `ParallelFor`); the result does not depend on it.
     public static func run(_ scenario: Scenario, options: RunOptions = RunOptions(), parallel: ParallelFor? = nil) throws(RunError) -> RunResult {
+        var runner = try ScenarioRunner(scenario, options: options)
+        while !runner.isFinished { runner.advanceDay(parallel: parallel) }
+        return runner.result()
+    }
+}
+
+/// A scenario run that advances one simulated day at a time (what `ScenarioRun.run` loops over), so a
+/// benchmark can measure a steady-state stretch of days after a warm-up.
+public struct ScenarioRunner {
+    /// The scenario with the run's overrides applied.
+    public let scenario: Scenario
+    var sims: [Simulation<RegionModel>] = []
+    /// Regions in the order a day's parallel jobs are handed out (largest first).
+    let order: [Int]
+    var activeDays: [Int]
+    /// The next day to simulate (days before it are done).
+    public private(set) var day = 0
+
+    /// Builds every region of `scenario`. - Throws: `RunError` when a region cannot be built.
+    /// - Complexity: O(retailers + trucks + technicians × calendar days).
+    public init(_ scenario: Scenario, options: RunOptions = RunOptions()) throws(RunError) {
         var sc = scenario
         if let s = options.seed { sc.seed = s }
         if let d = options.days { sc.days = d }
         guard sc.days >= 1 else { throw RunError(field: "days", message: "must be ≥ 1, got \(sc.days)") }
         guard !sc.regions.isEmpty else { throw RunError(field: "regions", message: "a scenario needs at least one region") }
-        var sims: [Simulation<RegionModel>] = []
         for i in sc.regions.indices {
             var model = try RegionModel(scenario: sc, region: i)
             model.auditEveryDay = options.auditEveryDay
             if options.trace && i == 0 { model.trace = [] }
             sims.append(Simulation(model: model))
         }
-        // Regions advance one day at a time, in parallel when `parallel` is given (largest first, so the
-        // longest jobs start first), and meet at the daily barrier; nothing a region does between barriers
-        // depends on another, so the result is the same for any number of workers.
-        let order = sims.indices.sorted { (sc.regions[$0].retailers, -$0) > (sc.regions[$1].retailers, -$1) }
-        var activeDays = [Int](repeating: 0, count: sims.count)
-        for day in 0..<sc.days {
-            if let parallel, sims.count > 1 {
-                sims.withUnsafeMutableBufferPointer { buf in
-                    activeDays.withUnsafeMutableBufferPointer { act in
-                        // Each job writes only its own region's slots: disjoint memory, no race.
-                        nonisolated(unsafe) let regions = buf, counts = act
-                        parallel(order.count) { k in
-                            let i = order[k]
-                            counts[i] += ScenarioRun.advance(&regions[i], day: day)
-                        }
+        self.scenario = sc
+        order = sims.indices.sorted { (sc.regions[$0].retailers, -$0) > (sc.regions[$1].retailers, -$1) }
+        activeDays = [Int](repeating: 0, count: sims.count)
+    }
+
+    /// Whether every day of the horizon is simulated.
+    public var isFinished: Bool { day >= scenario.days }
+
+    /// Kernel events handled so far, over all regions. - Complexity: O(regions).
+    public var eventsProcessed: Int { sims.reduce(0) { $0 + $1.eventsProcessed } }
+
+    /// Simulates the next day in every region, then the daily barrier. Regions advance in parallel when
+    /// `parallel` is given (largest first, so the longest jobs start first); nothing a region does between
+    /// barriers depends on another, so the result is the same for any number of workers. Does nothing once
+    /// finished. - Complexity: O(the day's events in all regions).
+    public mutating func advanceDay(parallel: ParallelFor? = nil) {
+        guard !isFinished else { return }
+        let day = self.day, order = self.order
+        if let parallel, sims.count > 1 {
+            sims.withUnsafeMutableBufferPointer { buf in
+                activeDays.withUnsafeMutableBufferPointer { act in
+                    // Each job writes only its own region's slots: disjoint memory, no race.
+                    nonisolated(unsafe) let regions = buf, counts = act
+                    parallel(order.count) { k in
+                        let i = order[k]
+                        counts[i] += ScenarioRun.advance(&regions[i], day: day)
                     }
                 }
-            } else {
-                for i in sims.indices { activeDays[i] += ScenarioRun.advance(&sims[i], day: day) }
             }
-            // The daily barrier: a keg batch reported across regions is detected nationally, in region order.
-            if sims.count > 1 { nationalBatchCheck(&sims, scenario: sc, at: SimTime(day: day + 1) - .microseconds(1)) }
+        } else {
+            for i in sims.indices { activeDays[i] += ScenarioRun.advance(&sims[i], day: day) }
         }
+        // The daily barrier: a keg batch reported across regions is detected nationally, in region order.
+        if sims.count > 1 { ScenarioRun.nationalBatchCheck(&sims, scenario: scenario, at: SimTime(day: day + 1) - .microseconds(1)) }
+        self.day += 1
+    }
+
+    /// The result of the days simulated so far (the whole run once finished). - Complexity: O(regions × days + KPIs).
+    public func result() -> RunResult {
+        let sc = scenario
         let retailerDays = activeDays.reduce(0, +)
         var metrics = JourneyMetrics()
         var daily = (0..<sc.days).map { DailyRow(day: $0) }
         var audits: [String] = []
         var events = 0
         var openOrders = 0, openReturns = 0, openVisits = 0, openCases = 0
-        for i in sims.indices {
-            let activated = sims[i].model.population.activations.lazy.filter { $0 > 0 }.count
-            sims[i].model.metrics.service.outletsWithActivation = activated
-        }
         for s in sims {
-            metrics.merge(s.model.metrics)
+            // The model is not copied: only its metrics are, to add the outlets with an activation history.
+            var regionMetrics = s.model.metrics
+            regionMetrics.service.outletsWithActivation = s.model.population.all.lazy.filter { $0.activations > 0 }.count
+            metrics.merge(regionMetrics)
             for row in s.model.daily where row.day < daily.count { daily[row.day].merge(row) }
             audits += s.model.auditFailures.map { "region \(s.model.spec.name): \($0)" }
             events += s.eventsProcessed
@@ -155,7 +191,7 @@ public enum ScenarioRun {
 extension ScenarioRun {
     /// One region's day: its retailers active at the start, then every event of the day. - Complexity: O(day's events).
     static func advance(_ sim: inout Simulation<RegionModel>, day: Int) -> Int {
-        let active = sim.model.population.active.lazy.filter { $0 }.count
+        let active = sim.model.population.activeCount
         sim.schedule(.dayStart(Int32(day)), at: SimTime(day: day))
         sim.run(until: SimTime(day: day + 1) - .microseconds(1))
         return active
