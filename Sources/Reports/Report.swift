@@ -78,6 +78,10 @@ public enum Report {
         body += section("Backlogs and daily flows over time (mean over replications; band: min–max; grey: warm-up)", dailyCharts(input.arms, warmUp: input.header.warmUpDays))
         body += section("Lead-time distributions (mean ◆, p50, p90, p99; mean over replications)", leadTimes(input.arms))
         body += section("Daily activity heat map (day × series, each row scaled to its own maximum; first cell)", heatMap(input.arms[0]))
+        let firstArm = input.arms.count > 1 ? "; cell 0" : ""
+        body += section("Technician utilisation per day (minutes booked, travel included, over shift minutes; mean over replications\(firstArm))",
+                        utilisationMap(input.arms[0], warmUp: input.header.warmUpDays))
+        body += section("Route map of a sample day (replication 0\(firstArm))", routeMap(input.arms[0]))
         if input.arms.count > 1 { body += section("Cells side by side: paired differences from cell 0", sweepTable(input.arms)) }
         body += section("Key parameters", parameters(input))
         body += section("Every KPI", kpiTable(input.arms))
@@ -93,6 +97,7 @@ public enum Report {
             table{border-collapse:collapse;font-size:12px;width:100%}td,th{padding:2px 6px;border-bottom:1px solid #eaeef2;text-align:right}
             td:first-child,th:first-child{text-align:left}.sig{font-weight:600;color:#b35900}.legend span{display:inline-block;margin-right:14px}
             .sw{display:inline-block;width:10px;height:10px;margin-right:4px;border-radius:2px}.note{color:#57606a;font-size:12px}
+            .maprow{display:grid;grid-template-columns:minmax(0,560px) minmax(0,1fr);gap:16px;align-items:start}#routes{max-width:560px}
             @media print{body{max-width:none;padding:0}section{break-inside:avoid}h2{break-after:avoid}}
             </style></head>
             <body data-report="loading">
@@ -241,7 +246,7 @@ public enum Report {
             y += 14
         }
         return "<svg class=\"chart\" id=\"heatmap\" viewBox=\"0 0 \(f(left + Double(days) * cell + 4)) \(f(y + 4))\">\(svg)</svg>"
-            + "<p class=\"note\">Technician utilisation per technician and day and route maps need per-technician and per-route results from the journeys layer; the run reports utilisation as the KPI assistance.utilisation above.</p>"
+
     }
 
     static func sweepTable(_ arms: [Arm]) -> String {

@@ -93,6 +93,7 @@ struct Run: ParsableCommand {
             ("summary.json", ExperimentFiles.summaryJSON(header, results, requested: replications)),
             ("kpis.csv", ExperimentFiles.kpisCSV(results, requested: replications)),
             ("daily.csv", ExperimentFiles.dailyCSV(results, requested: replications)),
+            ("series.json", SeriesFile.json(results)),
             ("scenario.resolved.yaml", loaded.resolvedYAML),
             ("report.html", report),
         ]

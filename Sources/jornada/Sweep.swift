@@ -118,7 +118,7 @@ struct Sweep: ParsableCommand {
         params.append(("--set", manifest.sets.isEmpty ? "(none)" : manifest.sets.joined(separator: "  ")))
         let report = Report.html(Report.Input(title: "jornada sweep: \(manifest.header.scenarioName)", header: manifest.header, parameters: params, arms: arms))
         let files: [(String, String)] = copied + [("sweep.json", SweepFolder.sweepJSON(manifest, cells: cells)), ("kpis.csv", SweepFolder.kpisCSV(manifest, cells: cells)),
-                  ("daily.csv", SweepFolder.dailyCSV(manifest, cells: cells)), ("report.html", report)]
+                  ("daily.csv", SweepFolder.dailyCSV(manifest, cells: cells)), ("series.json", SeriesFile.json(cells[0])), ("report.html", report)]
         if !copied.isEmpty {
             do { try FileManager.default.createDirectory(at: folder.appendingPathComponent("units"), withIntermediateDirectories: true) } catch {
                 throw OutputError(target: folder.path, reason: "cannot create the folder: \(error.localizedDescription)")
