@@ -16,7 +16,7 @@ struct Sweep: ParsableCommand {
             Every cell runs the same replication seeds, so cell differences are paired. Writes manifest.json, \
             units/ (one file per finished cell × replication: a re-run with the same --out resumes and skips \
             them), then sweep.json (each cell's KPIs with 95% intervals and its paired difference from cell 0), \
-            kpis.csv, daily.csv and report.html. With --shard i/N only the units u with u mod N = i are run and \
+            kpis.csv, daily.csv, series.json (cell 0's utilisation and routes) and report.html. With --shard i/N only the units u with u mod N = i are run and \
             the folder is a shard: `jornada merge` joins the shards into exactly the files one machine writes.
             """)
 
