@@ -203,7 +203,6 @@ public enum Report {
             func x(_ d: Int) -> Double { pad + (days > 1 ? Double(d) / Double(days - 1) : 0) * (w - pad - 6) }
             func y(_ v: Double) -> Double { hgt - 16 - v / top * (hgt - 34) }
             var svg = "<svg class=\"daily\" data-column=\"\(esc(columns[c]))\" viewBox=\"0 0 \(f(w)) \(f(hgt))\"><text x=\"4\" y=\"12\" font-size=\"11\" font-weight=\"600\">\(esc(columns[c]))</text>"
-            svg += "<text x=\"\(f(w - 4))\" y=\"12\" font-size=\"10\" text-anchor=\"end\">max \(short(top))</text>"
             svg += "<line x1=\"\(f(pad))\" y1=\"\(f(y(0)))\" x2=\"\(f(w - 6))\" y2=\"\(f(y(0)))\" stroke=\"#d0d7de\"/><text x=\"\(f(pad - 3))\" y=\"\(f(y(0) + 3))\" font-size=\"9\" text-anchor=\"end\">0</text>"
             svg += "<line x1=\"\(f(pad))\" y1=\"\(f(y(top)))\" x2=\"\(f(w - 6))\" y2=\"\(f(y(top)))\" stroke=\"#eaeef2\" stroke-dasharray=\"2 2\"/><text x=\"\(f(pad - 3))\" y=\"\(f(y(top) + 3))\" font-size=\"9\" text-anchor=\"end\">\(short(top))</text>"
             svg += "<text x=\"\(f(pad))\" y=\"\(f(hgt - 3))\" font-size=\"9\">day 0</text><text x=\"\(f(w - 6))\" y=\"\(f(hgt - 3))\" font-size=\"9\" text-anchor=\"end\">day \(days - 1)</text>"

@@ -49,6 +49,18 @@ extension PlannerCLITests {
         #expect(html.contains("class=\"stop\" data-truck=\"0\" data-stop=\"0\" data-x=\"\(first["x"] as? Double ?? .nan)\" data-y=\"\(first["y"] as? Double ?? .nan)\" data-status=\"\(first["status"] as? String ?? "")\""))
     }
 
+    @Test func theTerminalAndTheReportSuggestTheSameMSER5WarmUp() throws {
+        let out = Self.temp("mser")
+        defer { try? FileManager.default.removeItem(at: out) }
+        let r = try Tool.run(["run", "Scenarios/tiny.yaml", "--replications", "3", "--out", out.path])
+        #expect(r.status == 0, "\(r.stderr)")
+        let line = try #require(r.stdout.split(separator: "\n").first { $0.hasPrefix("MSER-5 suggests a warm-up of ") })
+        let days = try #require(line.dropFirst("MSER-5 suggests a warm-up of ".count).split(separator: " ").first.flatMap { Int($0) })
+        let html = try String(contentsOf: out.appendingPathComponent("report.html"), encoding: .utf8)
+        #expect(html.contains("<td style=\"text-align:left\" id=\"mser\" data-days=\"\(days)\">\(days) days"), "the report's suggestion differs from the terminal's (\(days))")
+        #expect(line.contains("(now 0; set it with --warm-up)"))
+    }
+
     @Test func progressIsPlainLinesOffATerminalAndABarWithAnETAOnOne() throws {
         let plain = Self.temp("progress-plain"), tty = Self.temp("progress-tty")
         defer { for d in [plain, tty] { try? FileManager.default.removeItem(at: d) } }
