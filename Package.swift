@@ -81,7 +81,7 @@ let package = Package(
             name: "Experiments", dependencies: ["DiscreteEvents", "RetailerJourneys", "RunOutputs", "InputLimits"],
             swiftSettings: strict),
         // report.html: one self-contained page of inline SVG charts.
-        .target(name: "Reports", dependencies: ["Experiments", "RunOutputs"], swiftSettings: strict),
+        .target(name: "Reports", dependencies: ["Experiments", "RetailerJourneys", "RunOutputs"], swiftSettings: strict),
         // The desks as an HTTP/JSON service, independent of any HTTP server (the nested Serve package
         // puts Hummingbird in front of it, so Hummingbird never enters this package's build graph).
         .target(name: "DeskService", dependencies: ["DiscreteEvents", "DeliveryScheduling", "TechnicianBooking"], swiftSettings: strict),

@@ -68,6 +68,8 @@ public struct ReplicationResult: Sendable, Equatable, Codable {
     public var events: Int
     /// Retailer-days simulated.
     public var retailerDays: Int
+    /// Technician utilisation per row × day and the sample day's routes (for the report and series.json).
+    public var series: ReportSeries
 
     /// The seed as a number.
     public var seedValue: UInt64 { UInt64(seed) ?? 0 }
@@ -87,6 +89,7 @@ public struct ReplicationResult: Sendable, Equatable, Codable {
         self.auditFailures = result.auditFailures
         self.events = result.events
         self.retailerDays = result.retailerDays
+        self.series = result.series
     }
 
     /// Whether every flow identity held and no audit failed.

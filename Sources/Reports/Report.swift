@@ -78,6 +78,10 @@ public enum Report {
         body += section("Backlogs and daily flows over time (mean over replications; band: min–max; grey: warm-up)", dailyCharts(input.arms, warmUp: input.header.warmUpDays))
         body += section("Lead-time distributions (mean ◆, p50, p90, p99; mean over replications)", leadTimes(input.arms))
         body += section("Daily activity heat map (day × series, each row scaled to its own maximum; first cell)", heatMap(input.arms[0]))
+        let firstArm = input.arms.count > 1 ? "; cell 0" : ""
+        body += section("Technician utilisation per day (minutes booked, travel included, over shift minutes; mean over replications\(firstArm))",
+                        utilisationMap(input.arms[0], warmUp: input.header.warmUpDays))
+        body += section("Route map of a sample day (replication 0\(firstArm))", routeMap(input.arms[0]))
         if input.arms.count > 1 { body += section("Cells side by side: paired differences from cell 0", sweepTable(input.arms)) }
         body += section("Key parameters", parameters(input))
         body += section("Every KPI", kpiTable(input.arms))
@@ -89,10 +93,11 @@ public enum Report {
             body{font:14px/1.4 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;margin:0 auto;max-width:1180px;padding:16px 24px;color:#1b1f24;background:#fff}
             h1{font-size:22px;margin:0 0 4px}h2{font-size:16px;margin:28px 0 8px;border-bottom:1px solid #d0d7de;padding-bottom:4px}
             .sub{color:#57606a;margin:0}svg{display:block;max-width:100%;height:auto}svg text{font-family:inherit}
-            .grid{display:grid;grid-template-columns:repeat(auto-fill,minmax(270px,1fr));gap:10px}
+            .grid{display:grid;grid-template-columns:repeat(auto-fill,minmax(270px,1fr));gap:10px}.grid.wide{grid-template-columns:repeat(auto-fill,minmax(360px,1fr));gap:4px 16px}h3.sub{font-size:13px;margin:14px 0 4px}
             table{border-collapse:collapse;font-size:12px;width:100%}td,th{padding:2px 6px;border-bottom:1px solid #eaeef2;text-align:right}
             td:first-child,th:first-child{text-align:left}.sig{font-weight:600;color:#b35900}.legend span{display:inline-block;margin-right:14px}
             .sw{display:inline-block;width:10px;height:10px;margin-right:4px;border-radius:2px}.note{color:#57606a;font-size:12px}
+            .maprow{display:grid;grid-template-columns:minmax(0,560px) minmax(0,1fr);gap:16px;align-items:start}#routes{max-width:560px}
             @media print{body{max-width:none;padding:0}section{break-inside:avoid}h2{break-after:avoid}}
             </style></head>
             <body data-report="loading">
@@ -116,40 +121,70 @@ public enum Report {
 
     static func color(_ i: Int) -> String { palette[i % palette.count] }
 
-    /// Shares (unit `share`) grouped by journey: a bar per arm with its interval as a whisker.
+    /// The group a share KPI is drawn in: its journey for a headline KPI (`delivery.otif`), or a detail group
+    /// for the service desk's breakdowns (`service · type orderDelay`, `service · channel`, `service · party`).
+    static func shareGroup(_ key: String, journey: String) -> String {
+        let rest = key.dropFirst(journey.count + 1).split(separator: ".")
+        guard rest.count >= 3 else { return journey }
+        return rest[0] == "type" ? "\(journey) · case type \(rest[1])" : "\(journey) · \(rest[0])"
+    }
+
+    /// Shares (unit `share`): the headline KPIs of every journey in one chart, the service desk's breakdowns
+    /// (per case type, channel, party, team) in small charts side by side; a bar per arm with its interval as a whisker.
     static func sharesChart(_ arms: [Arm]) -> String {
         let keys = arms[0].kpis.filter { k in k.unit == "share" && arms.contains { $0.kpis.first { $0.key == k.key }?.mean != nil } }
         guard !keys.isEmpty else { return "<p class=\"note\">No share KPIs were measured.</p>" }
-        let rowH = 14.0 * Double(arms.count) + 8, left = 300.0, width = 1100.0, plotW = width - left - 60
-        var y = 24.0, journey = ""
-        var marks = ""
+        var groups: [(name: String, keys: [KPISummary])] = []
         for k in keys {
-            if k.journey != journey {
-                journey = k.journey
-                y += 6
-                marks += "<text x=\"4\" y=\"\(f(y + 10))\" font-weight=\"600\" font-size=\"12\">\(esc(journey))</text>"
-                y += 16
-            }
-            marks += "<text x=\"\(f(left - 8))\" y=\"\(f(y + rowH / 2 + 3))\" text-anchor=\"end\" font-size=\"11\">\(esc(String(k.key.dropFirst(k.journey.count + 1))))</text>"
-            for (i, arm) in arms.enumerated() {
-                guard let s = arm.kpis.first(where: { $0.key == k.key }), let m = s.mean else { continue }
-                let by = y + 4 + 14 * Double(i)
-                let w = max(0, min(1, m)) * plotW
-                marks += "<rect class=\"bar\" data-kpi=\"\(esc(k.key))\" data-arm=\"\(i)\" data-value=\"\(RunFiles.number(m))\" x=\"\(f(left))\" y=\"\(f(by))\" width=\"\(f(w))\" height=\"10\" fill=\"\(color(i))\" opacity=\"0.8\"><title>\(esc(k.key)) \(esc(arm.label)): \(pct(m))\(s.interval.map { " [\(pct($0.lower)), \(pct($0.upper))]" } ?? "")</title></rect>"
-                if let ci = s.interval {
-                    let lo = left + max(0, min(1, ci.lower)) * plotW, hi = left + max(0, min(1, ci.upper)) * plotW
-                    marks += "<path class=\"ci\" data-kpi=\"\(esc(k.key))\" data-arm=\"\(i)\" data-lo=\"\(RunFiles.number(ci.lower))\" data-hi=\"\(RunFiles.number(ci.upper))\" d=\"M\(f(lo)) \(f(by + 5))H\(f(hi))M\(f(lo)) \(f(by + 1))V\(f(by + 9))M\(f(hi)) \(f(by + 1))V\(f(by + 9))\" stroke=\"#111\" stroke-width=\"1.2\"/>"
+            let g = shareGroup(k.key, journey: k.journey)
+            if let i = groups.firstIndex(where: { $0.name == g }) { groups[i].keys.append(k) } else { groups.append((g, [k])) }
+        }
+        let headline = groups.filter { !$0.name.contains(" · ") }, detail = groups.filter { $0.name.contains(" · ") }
+        var out = shareBars(arms, headline, width: 1100, left: 300, id: "shares")
+        if !detail.isEmpty {
+            out += "<h3 class=\"sub\">Breakdowns: per case type, channel, party and team</h3><div class=\"grid wide\">"
+            for g in detail { out += shareBars(arms, [g], width: 410, left: 172, id: nil) }
+            out += "</div>"
+        }
+        return out
+    }
+
+    /// One chart of share bars: a bold heading per group, then its KPIs (the group's prefix dropped from the labels).
+    static func shareBars(_ arms: [Arm], _ groups: [(name: String, keys: [KPISummary])], width: Double, left: Double, id: String?) -> String {
+        let rowH = 14.0 * Double(arms.count) + 8, plotW = width - left - 60
+        var y = 24.0
+        var marks = ""
+        for g in groups {
+            y += 6
+            marks += "<text x=\"4\" y=\"\(f(y + 10))\" font-weight=\"600\" font-size=\"12\">\(esc(g.name))</text>"
+            y += 16
+            for k in g.keys {
+                var label = String(k.key.dropFirst(k.journey.count + 1))
+                if g.name.contains(" · case type ") { label = label.split(separator: ".").dropFirst(2).joined(separator: ".") }
+                else if g.name.contains(" · ") { label = label.split(separator: ".").dropFirst().joined(separator: ".") }
+                if label.isEmpty { label = "(all)" }
+                label = fit(label, left - 12)
+                marks += "<text x=\"\(f(left - 8))\" y=\"\(f(y + rowH / 2 + 3))\" text-anchor=\"end\" font-size=\"11\"><title>\(esc(k.key))</title>\(esc(label))</text>"
+                for (i, arm) in arms.enumerated() {
+                    guard let s = arm.kpis.first(where: { $0.key == k.key }), let m = s.mean else { continue }
+                    let by = y + 4 + 14 * Double(i)
+                    let w = max(0, min(1, m)) * plotW
+                    marks += "<rect class=\"bar\" data-kpi=\"\(esc(k.key))\" data-arm=\"\(i)\" data-value=\"\(RunFiles.number(m))\" x=\"\(f(left))\" y=\"\(f(by))\" width=\"\(f(w))\" height=\"10\" fill=\"\(color(i))\" opacity=\"0.8\"><title>\(esc(k.key)) \(esc(arm.label)): \(pct(m))\(s.interval.map { " [\(pct($0.lower)), \(pct($0.upper))]" } ?? "")</title></rect>"
+                    if let ci = s.interval {
+                        let lo = left + max(0, min(1, ci.lower)) * plotW, hi = left + max(0, min(1, ci.upper)) * plotW
+                        marks += "<path class=\"ci\" data-kpi=\"\(esc(k.key))\" data-arm=\"\(i)\" data-lo=\"\(RunFiles.number(ci.lower))\" data-hi=\"\(RunFiles.number(ci.upper))\" d=\"M\(f(lo)) \(f(by + 5))H\(f(hi))M\(f(lo)) \(f(by + 1))V\(f(by + 9))M\(f(hi)) \(f(by + 1))V\(f(by + 9))\" stroke=\"#111\" stroke-width=\"1.2\"/>"
+                    }
+                    marks += "<text x=\"\(f(left + plotW + 4))\" y=\"\(f(by + 9))\" font-size=\"10\">\(pct(m))</text>"
                 }
-                marks += "<text x=\"\(f(left + plotW + 4))\" y=\"\(f(by + 9))\" font-size=\"10\">\(pct(m))</text>"
+                y += rowH
             }
-            y += rowH
         }
         var axis = ""
         for t in stride(from: 0.0, through: 1.0, by: 0.25) {
             let x = left + t * plotW
             axis += "<line x1=\"\(f(x))\" y1=\"18\" x2=\"\(f(x))\" y2=\"\(f(y))\" stroke=\"#d0d7de\"/><text x=\"\(f(x))\" y=\"12\" text-anchor=\"middle\" font-size=\"10\">\(Int(t * 100)) %</text>"
         }
-        return "<svg class=\"chart\" id=\"shares\" viewBox=\"0 0 \(f(width)) \(f(y + 8))\" role=\"img\" aria-label=\"shares with confidence intervals\">\(axis)\(marks)</svg>"
+        return "<svg class=\"chart\"\(id.map { " id=\"\($0)\"" } ?? "") viewBox=\"0 0 \(f(width)) \(f(y + 8))\" role=\"img\" aria-label=\"shares with confidence intervals\">\(axis)\(marks)</svg>"
     }
 
     /// One small line chart per daily column (backlogs first), a line per arm, the first arm's min–max band.
@@ -168,8 +203,8 @@ public enum Report {
             func x(_ d: Int) -> Double { pad + (days > 1 ? Double(d) / Double(days - 1) : 0) * (w - pad - 6) }
             func y(_ v: Double) -> Double { hgt - 16 - v / top * (hgt - 34) }
             var svg = "<svg class=\"daily\" data-column=\"\(esc(columns[c]))\" viewBox=\"0 0 \(f(w)) \(f(hgt))\"><text x=\"4\" y=\"12\" font-size=\"11\" font-weight=\"600\">\(esc(columns[c]))</text>"
-            svg += "<text x=\"\(f(w - 4))\" y=\"12\" font-size=\"10\" text-anchor=\"end\">max \(short(top))</text>"
-            svg += "<line x1=\"\(f(pad))\" y1=\"\(f(y(0)))\" x2=\"\(f(w - 6))\" y2=\"\(f(y(0)))\" stroke=\"#d0d7de\"/>"
+            svg += "<line x1=\"\(f(pad))\" y1=\"\(f(y(0)))\" x2=\"\(f(w - 6))\" y2=\"\(f(y(0)))\" stroke=\"#d0d7de\"/><text x=\"\(f(pad - 3))\" y=\"\(f(y(0) + 3))\" font-size=\"9\" text-anchor=\"end\">0</text>"
+            svg += "<line x1=\"\(f(pad))\" y1=\"\(f(y(top)))\" x2=\"\(f(w - 6))\" y2=\"\(f(y(top)))\" stroke=\"#eaeef2\" stroke-dasharray=\"2 2\"/><text x=\"\(f(pad - 3))\" y=\"\(f(y(top) + 3))\" font-size=\"9\" text-anchor=\"end\">\(short(top))</text>"
             svg += "<text x=\"\(f(pad))\" y=\"\(f(hgt - 3))\" font-size=\"9\">day 0</text><text x=\"\(f(w - 6))\" y=\"\(f(hgt - 3))\" font-size=\"9\" text-anchor=\"end\">day \(days - 1)</text>"
             if warmUp > 0 && warmUp < days {
                 svg += "<rect x=\"\(f(x(0)))\" y=\"16\" width=\"\(f(x(warmUp) - x(0)))\" height=\"\(f(hgt - 32))\" fill=\"#eaeef2\"><title>warm-up (\(warmUp) days)</title></rect>"
@@ -204,7 +239,7 @@ public enum Report {
                 svg += "<line x1=\"\(f(x))\" y1=\"16\" x2=\"\(f(x))\" y2=\"\(f(22 + 16 * Double(mine.count)))\" stroke=\"#d0d7de\"/><text x=\"\(f(x))\" y=\"11\" font-size=\"10\" text-anchor=\"middle\">\(short(top * Double(t) / 4)) \(unit)</text>"
             }
             for (m, i) in mine {
-                svg += "<text x=\"\(f(left - 8))\" y=\"\(f(y + 9))\" font-size=\"11\" text-anchor=\"end\">\(esc(m))\(arms.count > 1 ? " · cell \(i)" : "")</text>"
+                svg += "<text x=\"\(f(left - 8))\" y=\"\(f(y + 9))\" font-size=\"11\" text-anchor=\"end\"><title>\(esc(m))</title>\(esc(fit(m + (arms.count > 1 ? " · cell \(i)" : ""), left - 12)))</text>"
                 let p50 = mean(arms[i], m + ".p50"), p99 = mean(arms[i], m + ".p99") ?? mean(arms[i], m + ".p90")
                 if let a = p50, let b = p99 { svg += "<line x1=\"\(f(left + a / top * plotW))\" y1=\"\(f(y + 6))\" x2=\"\(f(left + b / top * plotW))\" y2=\"\(f(y + 6))\" stroke=\"\(color(i))\" stroke-width=\"3\" opacity=\"0.35\"/>" }
                 for (q, r) in [("p50", 4.0), ("p90", 3.5), ("p99", 3.0)] {
@@ -241,7 +276,7 @@ public enum Report {
             y += 14
         }
         return "<svg class=\"chart\" id=\"heatmap\" viewBox=\"0 0 \(f(left + Double(days) * cell + 4)) \(f(y + 4))\">\(svg)</svg>"
-            + "<p class=\"note\">Technician utilisation per technician and day and route maps need per-technician and per-route results from the journeys layer; the run reports utilisation as the KPI assistance.utilisation above.</p>"
+
     }
 
     static func sweepTable(_ arms: [Arm]) -> String {
@@ -293,6 +328,12 @@ public enum Report {
     static func nice(_ v: Double) -> Double {
         let p = pow(10, floor(log10(v)))
         return [1, 2, 2.5, 5, 10].map { $0 * p }.first { $0 >= v * 0.999_999 } ?? v
+    }
+
+    /// `text` cut to about `width` px of 11 px text, with an ellipsis (the full text stays in a `<title>`).
+    static func fit(_ text: String, _ width: Double) -> String {
+        let room = Int(width / 6.2)
+        return text.count <= room ? text : String(text.prefix(max(1, room - 1))) + "…"
     }
 
     static func value(_ unit: String, _ v: Double) -> String { unit == "share" ? pct(v) : short(v) }

@@ -59,6 +59,8 @@ public struct RunResult: Sendable {
     public var retailerDays: Int
     /// The trace of region 0 (when requested).
     public var trace: [TraceEntry]
+    /// Technician utilisation per row × day and the sample day's routes (regions joined in region order).
+    public var series = ReportSeries()
 }
 
 /// Runs scenarios: one `RegionModel` per region, each on its own kernel `Simulation`, advanced day by
@@ -144,6 +146,7 @@ public struct ScenarioRunner {
         var metrics = JourneyMetrics()
         var daily = (0..<sc.days).map { DailyRow(day: $0) }
         var audits: [String] = []
+        var series = ReportSeries()
         var events = 0
         var openOrders = 0, openReturns = 0, openVisits = 0, openCases = 0
         for s in sims {
@@ -151,6 +154,7 @@ public struct ScenarioRunner {
             var regionMetrics = s.model.metrics
             regionMetrics.service.outletsWithActivation = s.model.population.all.lazy.filter { $0.activations > 0 }.count
             metrics.merge(regionMetrics)
+            series.append(s.model.reportSeries.series())
             for row in s.model.daily where row.day < daily.count { daily[row.day].merge(row) }
             audits += s.model.auditFailures.map { "region \(s.model.spec.name): \($0)" }
             events += s.eventsProcessed
@@ -184,7 +188,7 @@ public struct ScenarioRunner {
             scenarioName: sc.name, seed: sc.seed, days: sc.days, warmUpDays: sc.warmUpDays, retailers: sc.retailerCount,
             regions: sc.regions.count, metrics: metrics, daily: daily, kpis: KPI.table(metrics, daily: daily),
             conservation: conservation, auditFailures: audits, events: events, retailerDays: retailerDays,
-            trace: sims.first?.model.trace ?? [])
+            trace: sims.first?.model.trace ?? [], series: series)
     }
 }
 

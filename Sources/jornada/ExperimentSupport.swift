@@ -113,9 +113,13 @@ enum ExperimentOptions {
         guard fm.fileExists(atPath: probe.path, isDirectory: &isDir), isDir.boolValue else {
             throw OutputError(target: probe.path, reason: "is a file, not a folder")
         }
-        guard access(probe.path, W_OK | X_OK) == 0 else {
-            throw OutputError(target: probe.path, reason: "the folder is not writable (permission denied)")
+        // A real probe, not access(2): root passes access() on read-only mounts and pseudo-filesystems.
+        let test = probe.appendingPathComponent(".jornada-write-test-\(getpid())").path
+        guard access(probe.path, W_OK | X_OK) == 0, mkdir(test, 0o700) == 0 else {
+            let why = String(cString: strerror(errno))
+            throw OutputError(target: folder.path, reason: "cannot be created: \(probe.path) is not writable (\(why.lowercased()))")
         }
+        rmdir(test)
     }
 
     /// Refuses, before anything starts, a run whose `inFlight` replications of `scenario` would not fit in

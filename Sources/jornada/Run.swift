@@ -16,7 +16,8 @@ struct Run: ParsableCommand {
             Runs --replications independent replications (replication 0 uses the scenario's seed, the others \
             seeds derived from it) on --jobs worker threads, and writes summary.json (every KPI, with its 95% \
             confidence interval across replications, the scenario hash, seed, replications and tool version), \
-            kpis.csv (one row per KPI and replication), daily.csv, scenario.resolved.yaml and report.html \
+            kpis.csv (one row per KPI and replication), daily.csv, series.json (the report's technician \
+            utilisation and sample-day routes), scenario.resolved.yaml and report.html \
             atomically under Results/<scenario>/<run-id>/ (or --out). The report's path is printed last. The same \
             scenario, seed and replications give byte-identical files for any --jobs. Ctrl-C stops starting \
             replications and keeps the finished ones (summary.json says "interrupted").
@@ -99,6 +100,7 @@ struct Run: ParsableCommand {
             ("summary.json", ExperimentFiles.summaryJSON(header, results, requested: replications)),
             ("kpis.csv", ExperimentFiles.kpisCSV(results, requested: replications)),
             ("daily.csv", ExperimentFiles.dailyCSV(results, requested: replications)),
+            ("series.json", SeriesFile.json(results)),
             ("scenario.resolved.yaml", loaded.resolvedYAML),
             ("report.html", report),
         ]

@@ -16,7 +16,7 @@ struct Sweep: ParsableCommand {
             Every cell runs the same replication seeds, so cell differences are paired. Writes manifest.json, \
             units/ (one file per finished cell × replication: a re-run with the same --out resumes and skips \
             them), then sweep.json (each cell's KPIs with 95% intervals and its paired difference from cell 0), \
-            kpis.csv, daily.csv and report.html. With --shard i/N only the units u with u mod N = i are run and \
+            kpis.csv, daily.csv, series.json (cell 0's utilisation and routes) and report.html. With --shard i/N only the units u with u mod N = i are run and \
             the folder is a shard: `jornada merge` joins the shards into exactly the files one machine writes.
             """)
 
@@ -121,7 +121,7 @@ struct Sweep: ParsableCommand {
         params.append(("--set", manifest.sets.isEmpty ? "(none)" : manifest.sets.joined(separator: "  ")))
         let report = Report.html(Report.Input(title: "jornada sweep: \(manifest.header.scenarioName)", header: manifest.header, parameters: params, arms: arms))
         let files: [(String, String)] = copied + [("sweep.json", SweepFolder.sweepJSON(manifest, cells: cells)), ("kpis.csv", SweepFolder.kpisCSV(manifest, cells: cells)),
-                  ("daily.csv", SweepFolder.dailyCSV(manifest, cells: cells)), ("report.html", report)]
+                  ("daily.csv", SweepFolder.dailyCSV(manifest, cells: cells)), ("series.json", SeriesFile.json(cells[0])), ("report.html", report)]
         if !copied.isEmpty {
             do { try FileManager.default.createDirectory(at: folder.appendingPathComponent("units"), withIntermediateDirectories: true) } catch {
                 throw OutputError(target: folder.path, reason: "cannot create the folder: \(error.localizedDescription)")

@@ -103,6 +103,30 @@ struct ExperimentsTests {
         #expect(grid[1].map(\.value) == ["1", "y"])
     }
 
+    @Test func theReportSeriesAddUpToTheRunsOwnCounts() throws {
+        let sc = try Self.tiny.scenario
+        let r = try ReplicationResult.run(sc, replication: 0)
+        let u = r.series.utilisation
+        // tiny.yaml: one group of 4 field technicians, one row each; every visit's booked minutes land in a row.
+        #expect(u.rows.count == 4 && u.busyMinutes.allSatisfy { $0.count == sc.days } && u.shiftMinutes.allSatisfy { $0.count == sc.days })
+        let busy = u.busyMinutes.flatMap { $0 }.reduce(0, +)
+        let hours = try #require(r.kpis.first { $0.key == "cost.technicianHours" }?.value)
+        #expect(abs(Double(busy) / 60 - hours) < 1e-9, "heat map \(busy) min, KPI \(hours) h")
+        #expect(zip(u.busyMinutes.flatMap { $0 }, u.shiftMinutes.flatMap { $0 }).allSatisfy { $1 > 0 || $0 == 0 }, "a visit on a day off")
+        // The sampled day of the only depot: every stop served that day is on the map, and every skipped one.
+        let routes = try #require(r.series.routes)
+        let column = { (name: String) in r.daily[routes.day][try #require(r.dailyColumns.firstIndex(of: name))] }
+        let stops = routes.trucks.flatMap(\.stops)
+        #expect(Double(stops.filter { $0.status == .onTime || $0.status == .late }.count) == (try column("ordersDelivered")) + (try column("pickupsDone")))
+        #expect(Double(stops.filter { $0.status == .missed }.count) == (try column("reschedules")))
+        #expect(Double(routes.trucks.count) == (try column("trucksOut")))
+        let html = Report.html(.init(title: "t", header: ExperimentHeader(scenarioName: "tiny", scenarioHash: "h", seed: sc.seed, days: sc.days, warmUpDays: 0, regions: 1, retailers: 200, toolVersion: "t"),
+                                     parameters: [], arms: [.init(label: "tiny", kpis: ReplicationStatistics.summarise([r]), results: [r])]))
+        let (_, values) = SeriesFile.utilisation([r])
+        #expect(html.components(separatedBy: "<rect class=\"util\"").count - 1 == values.flatMap { $0 }.compactMap { $0 }.count)
+        #expect(SeriesFile.json([r]).contains("\"stops\": \(stops.count), "))
+    }
+
     @Test func theReportCarriesTheSummaryNumbers() throws {
         let sc = try Self.tiny.scenario
         let results = try (0..<3).map { try ReplicationResult.run(sc, replication: $0) }

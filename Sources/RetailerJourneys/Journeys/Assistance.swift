@@ -198,6 +198,7 @@ extension RegionModel {
         population.all[r].lastTechnician = Int32(slot.technician)
         let hours = Double(slot.reservedSlots * allocator.grid.minutesPerSlot) / 60
         metrics.technicianHours += hours
+        reportSeries.visit(technician: slot.technician, day: slot.visitStart.day, minutes: slot.reservedSlots * allocator.grid.minutesPerSlot)
         if slot.technician >= 0 && slot.technician < technicianRate.count { metrics.technicianCost += hours * technicianRate[slot.technician] }
         note(now, r, .visitDone)
         let sev = tickets.severity[t]

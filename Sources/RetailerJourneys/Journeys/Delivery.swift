@@ -69,6 +69,7 @@ extension RegionModel {
         let options = PlanOptions(maxMoveEvaluations: scenario.policies.planningEvaluations)
         guard let plan = try? scheduler.planDay(depot: id, day: day, options: options) else { return }
         _ = scheduler.commit(plan)
+        sampleRoutes(plan, depot: dep, day: day)
         let record = counts(now)
         if record { metrics.carryOvers += plan.unassigned.count }
         bumpDaily { $0.carriedOver += plan.unassigned.count }
@@ -159,6 +160,7 @@ extension RegionModel {
         let inWindow = job.windows.count == 0 || job.windows.windows.contains { $0.from.ticks <= startTicks && startTicks <= $0.to.ticks }
         try? scheduler.complete(stop.job, at: start)
         served(stop.job, job: job, at: start, inWindow: inWindow, &agenda)
+        if runs[i].day == reportSeries.routeDay { sampleStop(stop.job, inWindow && start.day <= job.promisedDay ? .onTime : .late) }
         agenda.schedule(.truckLeaves(run: Int32(i)), at: start + service)
     }
 
@@ -181,6 +183,7 @@ extension RegionModel {
     /// O(log jobs + proposal ranking).
     mutating func missStop(_ id: JobID, now: SimTime, _ agenda: inout Agenda<RegionEvent>) {
         guard (try? scheduler.returnToQueue(id)) != nil, let job = scheduler.job(id) else { return }
+        if now.day == reportSeries.routeDay { sampleStop(id, .missed) }
         let r = Int(job.retailer)
         var rng = streams.stream(Int(id.slot), .reschedule, now.day)
         bumpDaily { $0.reschedules += 1 }

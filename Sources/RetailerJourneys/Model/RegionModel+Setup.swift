@@ -84,6 +84,7 @@ extension RegionModel {
             throw RunError(field: "\(path).technicians", message: "\(error)")
         }
         technicianRate = rates
+        reportSeries = ReportRecorder(spec: spec, region: index, days: scenario.days, warmUpDays: scenario.warmUpDays)
         // The service desk, staffed for this region's size.
         desk = try CompiledDesk(scenario.serviceDesk, retailers: spec.retailers)
         floor = AgentFloor(teams: desk.teams.count)

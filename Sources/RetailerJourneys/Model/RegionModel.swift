@@ -122,6 +122,8 @@ public struct RegionModel: SimulationModel {
     var expiredBuffer: [ReservationID] = []
     var outcomes: [JobOutcome] = []
     var today = 0
+    /// The report's utilisation and route-map series (see `ReportSeries`).
+    var reportSeries = ReportRecorder()
 
     /// Whether outcomes at `t` count (after the warm-up).
     func counts(_ t: SimTime) -> Bool { t.day >= scenario.warmUpDays }
