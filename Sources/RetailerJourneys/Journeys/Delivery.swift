@@ -157,7 +157,8 @@ extension RegionModel {
         let service = SimDuration(ticks: Int64(Double(job.serviceTime.ticks) * max(0.1, scenario.journeys.delivery.serviceNoise.sample(&rng))))
         let start = SimTime(day: now.day) + SimDuration(ticks: max(startTOD, tod.ticks))
         let startTicks = (start - SimTime(day: now.day)).ticks
-        let inWindow = job.windows.count == 0 || job.windows.windows.contains { $0.from.ticks <= startTicks && startTicks <= $0.to.ticks }
+        var inWindow = job.windows.count == 0
+        for w in 0..<job.windows.count where job.windows[w].from.ticks <= startTicks && startTicks <= job.windows[w].to.ticks { inWindow = true }
         try? scheduler.complete(stop.job, at: start)
         served(stop.job, job: job, at: start, inWindow: inWindow, &agenda)
         if runs[i].day == reportSeries.routeDay { sampleStop(stop.job, inWindow && start.day <= job.promisedDay ? .onTime : .late) }
