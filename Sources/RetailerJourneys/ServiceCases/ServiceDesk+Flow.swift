@@ -201,17 +201,26 @@ extension RegionModel {
     /// The branch taken: the first conditional branch that holds, else one of the others by weight.
     /// - Complexity: O(branches).
     func choose(_ c: Int, _ next: [CompiledBranch], _ rng: inout RandomStream) -> Int {
-        var weights: [Double] = []
-        var targets: [Int] = []
+        // Two passes instead of collecting the weighted branches in arrays (no allocation per step); the
+        // draw is `RandomStream.pick`'s over the weighted branches in order, so the results are unchanged.
+        var total = 0.0, weighted = 0, only = 0
         for b in next {
             if let cond = b.condition {
                 if holds(cond, case: c) != b.negated { return b.to }
             } else {
-                weights.append(b.weight); targets.append(b.to)
+                total += b.weight; weighted += 1; only = b.to
             }
         }
-        if targets.isEmpty { return desk.types[Int(cases.type[c])].steps.count - 1 }
-        return targets.count == 1 ? targets[0] : targets[rng.pick(weights)]
+        if weighted == 0 { return desk.types[Int(cases.type[c])].steps.count - 1 }
+        if weighted == 1 { return only }
+        var u = rng.nextUnit() * total
+        var last = only
+        for b in next where b.condition == nil {
+            if u < b.weight { return b.to }
+            u -= b.weight
+            last = b.to
+        }
+        return last
     }
 
     /// Closes a case and records its outcome. - Complexity: O(1).
