@@ -41,5 +41,14 @@ let package = Package(
             ],
             path: "TechnicianBenchmarks",
             plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]),
+        .executableTarget(
+            name: "ScenarioBenchmarks",
+            dependencies: [
+                .product(name: "RetailerJourneys", package: "Jornada"),
+                .product(name: "ScenarioFiles", package: "Jornada"),
+                .product(name: "Benchmark", package: "benchmark"),
+            ],
+            path: "ScenarioBenchmarks",
+            plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]),
     ]
 )
