@@ -70,6 +70,8 @@ public struct SimulationBench: Sendable {
             ("cpuNsPerRetailerDay", .double(cpu * 1e9 / Double(max(1, result.retailerDays)))),
             ("ordersDelivered", .int(result.metrics.ordersDelivered)),
             ("otif", .double(result.metrics.otif.value)),
+            ("planningShare", .double(result.planning.seconds / max(cpu, 1e-9))),
+            ("nsPerPlannedStop", .double(result.planning.nanosecondsPerStop)),
             ("peakRSSBytes", .int(SimulationBench.peakRSSBytes())),
             ("bytesPerRetailer", .double(Double(max(0, rss1 - rss0)) / Double(max(1, n)))),
         ])

@@ -96,12 +96,14 @@ public struct ReplicationResult: Sendable, Equatable, Codable {
     public var isSound: Bool { conservation.allSatisfy(\.holds) && auditFailures.isEmpty }
 
     /// Runs replication `replication` of `scenario` (seed from `ReplicationSeeds`); `parallel` runs its regions
-    /// side by side (the result does not depend on it). A pure function of its arguments.
+    /// side by side (the result does not depend on it). A pure function of its arguments; `effort`, when
+    /// given, receives the run's planning effort (wall time, so kept out of the result and its files).
     /// - Throws: `RunError`. - Complexity: one simulation run.
     public static func run(_ scenario: Scenario, cell: Int = 0, replication: Int, audit: Bool = false,
-                           parallel: ParallelFor? = nil) throws(RunError) -> ReplicationResult {
+                           parallel: ParallelFor? = nil, effort: ((PlanningEffort) -> Void)? = nil) throws(RunError) -> ReplicationResult {
         let seed = ReplicationSeeds.seed(base: scenario.seed, replication: replication)
         let r = try ScenarioRun.run(scenario, options: RunOptions(seed: seed, auditEveryDay: audit), parallel: parallel)
+        effort?(r.planning)
         return ReplicationResult(r, cell: cell, replication: replication)
     }
 

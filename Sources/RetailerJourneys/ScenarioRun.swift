@@ -59,6 +59,9 @@ public struct RunResult: Sendable {
     public var retailerDays: Int
     /// The trace of region 0 (when requested).
     public var trace: [TraceEntry]
+    /// Wall time of the day plans and the stops they placed, over all regions (effort, not an outcome:
+    /// it varies run to run and is printed, never written to the results files).
+    public var planning = PlanningEffort()
     /// Technician utilisation per row × day and the sample day's routes (regions joined in region order).
     public var series = ReportSeries()
 }
@@ -147,6 +150,7 @@ public struct ScenarioRunner {
         var daily = (0..<sc.days).map { DailyRow(day: $0) }
         var audits: [String] = []
         var series = ReportSeries()
+        var planning = PlanningEffort()
         var events = 0
         var openOrders = 0, openReturns = 0, openVisits = 0, openCases = 0
         for s in sims {
@@ -155,6 +159,7 @@ public struct ScenarioRunner {
             regionMetrics.service.outletsWithActivation = s.model.population.all.lazy.filter { $0.activations > 0 }.count
             metrics.merge(regionMetrics)
             series.append(s.model.reportSeries.series())
+            planning.merge(s.model.planning)
             for row in s.model.daily where row.day < daily.count { daily[row.day].merge(row) }
             audits += s.model.auditFailures.map { "region \(s.model.spec.name): \($0)" }
             events += s.eventsProcessed
@@ -188,7 +193,7 @@ public struct ScenarioRunner {
             scenarioName: sc.name, seed: sc.seed, days: sc.days, warmUpDays: sc.warmUpDays, retailers: sc.retailerCount,
             regions: sc.regions.count, metrics: metrics, daily: daily, kpis: KPI.table(metrics, daily: daily),
             conservation: conservation, auditFailures: audits, events: events, retailerDays: retailerDays,
-            trace: sims.first?.model.trace ?? [], series: series)
+            trace: sims.first?.model.trace ?? [], planning: planning, series: series)
     }
 }
 
@@ -241,4 +246,27 @@ extension RegionModel {
         }
         return weekly * Double(days) / 7
     }
+}
+
+/// What day planning cost: wall time inside `planDay` and the stops placed. - Complexity: O(1) per update.
+public struct PlanningEffort: Sendable, Equatable {
+    /// Time spent planning, in seconds (summed over regions, so over threads when they run side by side).
+    public var seconds = 0.0
+    /// Day plans made.
+    public var plans = 0
+    /// Stops the plans placed on routes.
+    public var stops = 0
+    /// No effort yet. - Complexity: O(1).
+    public init() {}
+    /// Adds one day plan. - Complexity: O(1).
+    mutating func add(_ d: Duration, stops placed: Int) {
+        let c = d.components
+        seconds += Double(c.seconds) + Double(c.attoseconds) * 1e-18
+        plans += 1
+        stops += placed
+    }
+    /// Adds another region's effort. - Complexity: O(1).
+    public mutating func merge(_ o: PlanningEffort) { seconds += o.seconds; plans += o.plans; stops += o.stops }
+    /// Nanoseconds of planning per placed stop (0 without stops). - Complexity: O(1).
+    public var nanosecondsPerStop: Double { stops > 0 ? seconds * 1e9 / Double(stops) : 0 }
 }

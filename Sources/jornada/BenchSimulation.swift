@@ -12,7 +12,8 @@ struct BenchSimulation: ParsableCommand {
             For each --retailers size, a synthetic scenario (regions of up to 200,000 retailers, or --regions of equal size, a depot \
             per ~2,500 retailers, technicians per ~125 outlets) is simulated for --days days. Columns: \
             wall and CPU seconds, kernel events and events/s, retailer-days and nanoseconds per \
-            retailer-day, peak resident memory and the resident memory added per retailer. Rows are \
+            retailer-day, orders delivered and OTIF, the share of CPU time in day planning and the \
+            planning time per placed stop, peak resident memory and the resident memory added per retailer. Rows are \
             printed (and flushed) as each size finishes.
             """)
 

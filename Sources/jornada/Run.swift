@@ -7,6 +7,7 @@ import Reports
 import RetailerJourneys
 import RunOutputs
 import ScenarioFiles
+import Synchronization
 
 /// `jornada run SCENARIO`: simulates a scenario's replications in parallel and writes their results.
 struct Run: ParsableCommand {
@@ -60,10 +61,12 @@ struct Run: ParsableCommand {
         // One replication: its regions share the workers instead (replications are the coarser, better unit).
         let regionThreads = workers ?? (replications == 1 ? jobs : 1)
         let regionWorkers = sc.regions.count > 1 ? Workers.parallelFor(regionThreads) : nil
+        let planning = Mutex(PlanningEffort())
         let cpu0 = SimulationBench.processCPUSeconds()
         let (pool, wall) = BenchClock.measure {
             WorkerPool.map(Array(0..<replications), jobs: jobs, shouldStop: { interrupt.isRequested }, onDone: { (_: Int, _: ReplicationResult) in progress.step() }) { (r: Int) throws -> ReplicationResult in
-                try ReplicationResult.run(sc, replication: r, audit: audit, parallel: regionWorkers)
+                try ReplicationResult.run(sc, replication: r, audit: audit, parallel: regionWorkers,
+                                          effort: { e in planning.withLock { $0.merge(e) } })
             }
         }
         let cpu = SimulationBench.processCPUSeconds() - cpu0
@@ -93,6 +96,11 @@ struct Run: ParsableCommand {
         try CheckedOutput.line(String(format: "simulated %d replication%@ of %d days, %d events in %.2f s wall (%.2f s CPU, %.2f× on %d thread%@): %.0f events/s, %.0f retailer-days/s",
                      results.count, results.count == 1 ? "" : "s", sc.days, events, wall, cpu, cpu / max(wall, 1e-9), threads, threads == 1 ? "" : "s",
                      Double(events) / wall, Double(retailerDays) / wall))
+        let plans = planning.withLock { $0 }
+        if plans.plans > 0 {
+            try CheckedOutput.line(String(format: "day planning: %d plans, %d stops placed, %.2f s (%.0f %% of the CPU time), %.2f µs per placed stop",
+                                          plans.plans, plans.stops, plans.seconds, 100 * plans.seconds / max(cpu, 1e-9), plans.nanosecondsPerStop / 1000))
+        }
         let arm = Report.Arm(label: sc.name, kpis: summaries, results: results)
         let report = Report.html(Report.Input(title: "jornada run: \(sc.name)", header: header,
                                               parameters: ExperimentOptions.parameters(loaded, sets: sets, replications: results.count), arms: [arm]))

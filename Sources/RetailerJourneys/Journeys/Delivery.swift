@@ -67,7 +67,9 @@ extension RegionModel {
             for v in scheduler.vehicles(of: id).prefix(down) { _ = try? scheduler.setVehicleAvailability(v, day: day, available: false) }
         }
         let options = PlanOptions(maxMoveEvaluations: scenario.policies.planningEvaluations)
+        let started = ContinuousClock.now
         guard let plan = try? scheduler.planDay(depot: id, day: day, options: options) else { return }
+        planning.add(ContinuousClock.now - started, stops: plan.assignedCount)
         _ = scheduler.commit(plan)
         sampleRoutes(plan, depot: dep, day: day)
         let record = counts(now)

@@ -122,6 +122,8 @@ public struct RegionModel: SimulationModel {
     var expiredBuffer: [ReservationID] = []
     var outcomes: [JobOutcome] = []
     var today = 0
+    /// Time spent in day planning and the stops it placed (the effort report; never in the results files).
+    public internal(set) var planning = PlanningEffort()
     /// The report's utilisation and route-map series (see `ReportSeries`).
     var reportSeries = ReportRecorder()
 
