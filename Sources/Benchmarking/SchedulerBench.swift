@@ -50,8 +50,12 @@ public enum SchedulerBench {
     /// Plans one synthetic depot-day of `stops` jobs and `vehicles` trucks; reports the best of
     /// `repeats` wall and thread-CPU times, the CPU nanoseconds per planned stop, total distance, vehicles
     /// used and unassigned jobs.
-    public static func planDay(stops: Int, vehicles: Int, seed: UInt64, repeats: Int, options: PlanOptions = PlanOptions()) -> BenchRecord {
-        let (scheduler, depot) = SyntheticWorkload.day(stops: stops, vehicles: vehicles, seed: seed)
+    /// With `national` the day is `NationalDayWorkload`'s (its own truck mix, `vehicles` ignored).
+    public static func planDay(stops: Int, vehicles: Int, seed: UInt64, repeats: Int, options: PlanOptions = PlanOptions(),
+                               national: Bool = false) -> BenchRecord {
+        let (scheduler, depot) = national ? { let d = NationalDayWorkload.day(stops: stops, seed: seed); return (d.0, d.1) }()
+            : SyntheticWorkload.day(stops: stops, vehicles: vehicles, seed: seed)
+        let trucks = scheduler.vehicles(of: depot).count
         var best = Double.infinity
         var bestCPU = Double.infinity
         var plan: DayPlan?
@@ -65,7 +69,7 @@ public enum SchedulerBench {
         let p = plan!
         return BenchRecord([
             ("stops", .int(stops)),
-            ("vehicles", .int(vehicles)),
+            ("vehicles", .int(trucks)),
             ("milliseconds", .double(best * 1000)),
             ("cpuMilliseconds", .double(bestCPU * 1000)),
             ("cpuNsPerStop", .double(bestCPU * 1e9 / Double(Swift.max(1, stops)))),

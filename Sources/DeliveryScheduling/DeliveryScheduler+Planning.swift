@@ -115,15 +115,18 @@ extension DeliveryScheduler {
     /// routes. A day of more than `options.maxStopsPerSector` candidates is cut into angular sectors around
     /// the depot with the trucks shared out by demand (`DaySectors`), planned one after another in sweep
     /// order: a sector's unplaced unpinned jobs (at most as many as the next sector's own) and its idle
-    /// trucks pass on to the next sectors, and each
-    /// sector's local search is bounded per stop, so planning stays near-linear in the stops (tiers are
-    /// strict inside a sector). Apply with `commit(_:)`.
+    /// trucks pass on to the next sectors, and each sector's local search is bounded per stop
+    /// (`DaySectors.movesPerStop`), so planning stays near-linear in the stops (tiers are strict inside
+    /// a sector). A large day (more than `options.largeDayStops` stops) shares the local-search budget
+    /// among its sectors by their stops, and inserts each stop only next to its nearest routed stops
+    /// (`options.cutInsertionNeighbours`). Apply with `commit(_:)`.
     ///
     /// - Throws: `.unknownDepot`.
     /// - Complexity: O(q + r + n log n + n·P) for q pending jobs of the depot, r route entries of the day,
-    ///   n candidates and P insertion positions of a sector (P ≤ n, and about `maxStopsPerSector` for a
-    ///   large day), plus the local-search budget (`options.maxMoveEvaluations` per sector) and the
-    ///   ruin-and-recreate budget.
+    ///   n candidates and P insertion positions of a sector (P ≤ n; about `cutInsertionNeighbours` on a
+    ///   large day, whose stops fall back to all P only when no nearby position fits), plus the
+    ///   local-search budget (`options.maxMoveEvaluations` a phase per sector, shared by a large day's
+    ///   sectors) and the ruin-and-recreate budget.
     public func planDay(depot: DepotID, day: Int, options: PlanOptions = PlanOptions()) throws(DeliverySchedulingError) -> DayPlan {
         guard let dep = self.depot(depot) else { throw .unknownDepot(depot) }
         let d = Int(depot.rawValue)
@@ -176,6 +179,7 @@ extension DeliveryScheduler {
         var unassigned: [(index: Int, job: UnassignedJob)] = []
         var evaluations = 0, improvements = 0, searchIterations = 0
         var carriedStops: [Int] = [], idleTrucks: [Int] = []
+        let largeDay = sectors.count > 1 && order.count > options.largeDayStops
         for (k, sector) in sectors.enumerated() {
             // The sector's stops and the previous sector's unplaced ones, in priority order; its trucks and a
             // few of the idle ones of the sectors before (a quarter of its own, lowest index first), so a
@@ -197,9 +201,17 @@ extension DeliveryScheduler {
                                 isPickup: j.kind.isPickup, pinnedTo: pins[i] >= 0 ? localTruck[Int(pins[i])] : pins[i], tier: j.tier.rawValue,
                                 deadline: j.deadline == .distantFuture ? .max : j.deadline.ticks &- dayStart)
             }
-            planner.finishSetup()
+            // A large day's routes start with room for 40 stops (they grow if one needs more).
+            planner.finishSetup(routeRoom: largeDay ? 40 : .max)
+            if largeDay { planner.insertionNeighbours = options.cutInsertionNeighbours }
             var sectorOptions = options
-            if sectors.count > 1 {
+            if largeDay && options.maxMoveEvaluations > 0 {
+                // The day's local-search budget, shared by the sectors as their stops (at most
+                // `movesPerStop` a stop): a large day spends what the same day planned whole would.
+                let share = Double(stops.count) / Double(order.count)
+                sectorOptions.maxMoveEvaluations = Swift.max(1, Swift.min(Int(Double(options.maxMoveEvaluations) * share),
+                                                                          DaySectors.movesPerStop * stops.count))
+            } else if sectors.count > 1 {
                 sectorOptions.maxMoveEvaluations = Swift.min(options.maxMoveEvaluations, DaySectors.movesPerStop * stops.count)
             }
             if sectors.count > 1 && options.ruinRecreateIterations > 0 {

@@ -14,60 +14,93 @@ extension RoutePlanner {
             minX = Swift.min(minX, xs[i]); maxX = Swift.max(maxX, xs[i])
             minY = Swift.min(minY, ys[i]); maxY = Swift.max(maxY, ys[i])
         }
+        // Square cells over the stops' bounding rectangle, about two stops a cell (a long thin sector
+        // gets a long thin grid, not a square one of mostly empty cells).
         let extent = Swift.max(maxX - minX, maxY - minY)
-        let side = extent > 0 ? Swift.max(1, Int((Double(count) / 2).squareRoot())) : 1
-        let cell = extent > 0 ? extent / Double(side) : 1
+        var sideX = 1, sideY = 1, cell = 1.0
+        if extent > 0 {
+            let cellsWanted = Swift.max(1, Double(count) / 2)
+            let w = Swift.max(maxX - minX, extent / cellsWanted), h = Swift.max(maxY - minY, extent / cellsWanted)
+            let size = (w * h / cellsWanted).squareRoot()
+            sideX = Swift.max(1, Swift.min(count, Int(w / size)))
+            sideY = Swift.max(1, Swift.min(count, Int(h / size)))
+            cell = Swift.max((maxX - minX) / Double(sideX), (maxY - minY) / Double(sideY))
+        }
         @inline(__always) func cellOf(_ i: Int) -> (Int, Int) {
-            (Swift.min(side - 1, Int((xs[i] - minX) / cell)), Swift.min(side - 1, Int((ys[i] - minY) / cell)))
+            (Swift.min(sideX - 1, Int((xs[i] - minX) / cell)), Swift.min(sideY - 1, Int((ys[i] - minY) / cell)))
         }
         // Stops bucketed by cell (counting sort), in index order inside a cell.
-        var cellStart = [Int](repeating: 0, count: side * side + 1)
-        for i in 0..<count { let (cx, cy) = cellOf(i); cellStart[cy * side + cx + 1] += 1 }
-        for c in 0..<(side * side) { cellStart[c + 1] += cellStart[c] }
+        var cellStart = [Int](repeating: 0, count: sideX * sideY + 1)
+        for i in 0..<count { let (cx, cy) = cellOf(i); cellStart[cy * sideX + cx + 1] += 1 }
+        for c in 0..<(sideX * sideY) { cellStart[c + 1] += cellStart[c] }
         var fill = cellStart
         var items = [Int32](repeating: 0, count: count)
-        for i in 0..<count { let (cx, cy) = cellOf(i); items[fill[cy * side + cx]] = Int32(i); fill[cy * side + cx] += 1 }
+        for i in 0..<count { let (cx, cy) = cellOf(i); items[fill[cy * sideX + cx]] = Int32(i); fill[cy * sideX + cx] += 1 }
 
         var out: [[Int32]] = []
         out.reserveCapacity(count)
         var bestD = [Double](repeating: 0, count: kk)
         var bestI = [Int32](repeating: 0, count: kk)
+        // The scan through unchecked buffers (every index below is in range by construction): this loop
+        // is most of a large day's neighbour search.
+        xs.withUnsafeBufferPointer { X in ys.withUnsafeBufferPointer { Y in items.withUnsafeBufferPointer { IT in
+        cellStart.withUnsafeBufferPointer { CS in bestD.withUnsafeMutableBufferPointer { BD in bestI.withUnsafeMutableBufferPointer { BI in
         for i in 0..<count {
             var filled = 0
             let (cx, cy) = cellOf(i)
+            let xi = X[i], yi = Y[i]
             var ring = 0
             while true {
                 let x0 = cx - ring, x1 = cx + ring, y0 = cy - ring, y1 = cy + ring
-                for y in Swift.max(0, y0)...Swift.min(side - 1, y1) {
+                for y in Swift.max(0, y0)...Swift.min(sideY - 1, y1) {
                     let edgeRow = y == y0 || y == y1
                     var x = Swift.max(0, x0)
-                    let xEnd = Swift.min(side - 1, x1)
+                    let xEnd = Swift.min(sideX - 1, x1)
                     while x <= xEnd {
                         // Inside the ring only its first and last columns are new.
                         if !edgeRow && x != x0 && x != x1 { x = x1; continue }
-                        let c = y * side + x
+                        let c = y * sideX + x
                         x += 1
-                        for p in cellStart[c]..<cellStart[c + 1] {
-                            let j = Int(items[p])
+                        for p in CS[c]..<CS[c + 1] {
+                            let j = Int(IT[p])
                             if j == i { continue }
-                            let d = dist(i, j)
-                            if filled == kk && (d > bestD[kk - 1] || (d == bestD[kk - 1] && Int32(j) > bestI[kk - 1])) { continue }
-                            var q = filled < kk ? filled : kk - 1
-                            while q > 0 && (bestD[q - 1] > d || (bestD[q - 1] == d && bestI[q - 1] > Int32(j))) {
-                                bestD[q] = bestD[q - 1]; bestI[q] = bestI[q - 1]; q -= 1
+                            let dx = xi - X[j], dy = yi - Y[j]
+                            if filled == kk {
+                                // Farther along one axis than the k-th found (with a margin far above
+                                // rounding): farther in distance too, so skipped without the square root.
+                                let limit = BD[kk - 1] * (1 + 1e-12)
+                                if dx > limit || -dx > limit || dy > limit || -dy > limit { continue }
                             }
-                            bestD[q] = d; bestI[q] = Int32(j)
+                            let d = (dx * dx + dy * dy).squareRoot()  // = dist(i, j)
+                            if filled == kk && (d > BD[kk - 1] || (d == BD[kk - 1] && Int32(j) > BI[kk - 1])) { continue }
+                            var q = filled < kk ? filled : kk - 1
+                            while q > 0 && (BD[q - 1] > d || (BD[q - 1] == d && BI[q - 1] > Int32(j))) {
+                                BD[q] = BD[q - 1]; BI[q] = BI[q - 1]; q -= 1
+                            }
+                            BD[q] = d; BI[q] = Int32(j)
                             if filled < kk { filled += 1 }
                         }
                     }
                 }
-                let covered = x0 <= 0 && y0 <= 0 && x1 >= side - 1 && y1 >= side - 1
-                // Every stop not yet seen is at least `ring` cells away in x or y (less a rounding margin).
-                if covered || (filled == kk && bestD[kk - 1] < Double(ring) * cell * (1 - 1e-9)) { break }
+                let covered = x0 <= 0 && y0 <= 0 && x1 >= sideX - 1 && y1 >= sideY - 1
+                // Every stop not yet seen lies outside the searched square, on a side the grid goes on
+                // past: at least the stop's distance to that side away (at least `ring` cells; less a
+                // rounding margin for stops bucketed across a cell edge).
+                if covered { break }
+                if filled == kk {
+                    let px = xi - minX, py = yi - minY
+                    var clear = Double.infinity
+                    if x0 > 0 { clear = Swift.min(clear, px - Double(x0) * cell) }
+                    if x1 < sideX - 1 { clear = Swift.min(clear, Double(x1 + 1) * cell - px) }
+                    if y0 > 0 { clear = Swift.min(clear, py - Double(y0) * cell) }
+                    if y1 < sideY - 1 { clear = Swift.min(clear, Double(y1 + 1) * cell - py) }
+                    if BD[kk - 1] < Swift.max(Double(ring) * cell, clear) * (1 - 1e-9) - cell * 1e-9 { break }
+                }
                 ring += 1
             }
-            out.append(Array(bestI[0..<filled]))
+            out.append(Array(BI[0..<filled]))
         }
+        } } } } } }
         return out
     }
 
@@ -119,7 +152,7 @@ extension RoutePlanner {
     /// Tries to empty the shortest routes into the others (one truck fewer each time); a route is
     /// removed only when every one of its stops fits elsewhere, otherwise everything is restored and
     /// elimination stops. Returns how many routes were removed. - Complexity: O(stops × positions)
-    /// per attempt.
+    /// per attempt (O(stops × neighbours) on a large day, `insertNear`).
     mutating func eliminateRoutes() -> Int {
         var removed = 0
         while true {
@@ -136,7 +169,8 @@ extension RoutePlanner {
             for r in 0..<routeCount where r == victim || length[r] == 0 { closed[r] = true }
             setStops(victim, [])
             var ok = true
-            for u in moving where !insertCheapest(Int(u)) { ok = false; break }
+            // On a large day a stop that fits next to none of its neighbours ends elimination.
+            for u in moving where !insertStop(Int(u)) { ok = false; break }
             for r in 0..<routeCount { closed[r] = false }
             if !ok {
                 for r in 0..<routeCount where stops(of: r) != saved[r] { setStops(r, saved[r]) }

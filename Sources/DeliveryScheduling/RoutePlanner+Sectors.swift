@@ -15,7 +15,8 @@ struct DaySector {
 /// idle trucks and unplaced unpinned jobs on to the next one.
 enum DaySectors {
     /// The local-search budget of a sector's phases, per stop of the sector (at most the day's
-    /// `maxMoveEvaluations`): a bounded improvement effort per stop keeps a large day's planning linear.
+    /// `maxMoveEvaluations`, or a large day's share of it): a bounded improvement effort per stop keeps a
+    /// large day's planning linear.
     /// A 1,000-stop day planned as one piece spends about 730 per stop, unbounded.
     static let movesPerStop = 800
 
@@ -120,6 +121,13 @@ enum DaySectors {
 }
 
 extension RoutePlanner {
+    /// Inserts stop `j` by `insertNear` when `insertionNeighbours` > 0, else by `insertCheapest`.
+    /// - Complexity: that of the one called.
+    @inline(__always)
+    mutating func insertStop(_ j: Int) -> Bool {
+        insertionNeighbours > 0 && !insertionLists.isEmpty ? insertNear(j) : insertCheapest(j)
+    }
+
     /// Plans every stop added: cheapest insertion in stop order (a stop that cannot meet its deadline
     /// is planned late at its place in that order), local search, a second insertion try for the stops
     /// left out, route elimination when all are planned, and the ruin-and-recreate search when
@@ -128,11 +136,20 @@ extension RoutePlanner {
     ///   ruin-and-recreate budgets.
     mutating func planAll(options: PlanOptions) -> (failed: [Int], searchIterations: Int) {
         var failed: [Int] = []
-        for i in 0..<n where !insertCheapest(i) && !(relaxDeadline(of: i) && insertCheapest(i)) { failed.append(i) }
+        if insertionNeighbours > 0 && n > 1 {
+            // One neighbour computation serves the insertion and the local search (a prefix of an exact
+            // k-nearest list is the exact list of fewer).
+            let k = Swift.max(insertionNeighbours, options.neighbours)
+            let lists = nearestNeighbours(k)
+            insertionLists = insertionNeighbours == k ? lists : lists.map { Array($0.prefix(insertionNeighbours)) }
+            neighbourLists = options.neighbours == k ? lists : lists.map { Array($0.prefix(options.neighbours)) }
+            fullSearchesLeft = n / 8
+        }
+        for i in 0..<n where !insertStop(i) && !(relaxDeadline(of: i) && insertStop(i)) { failed.append(i) }
         improve(options: options)
         if !failed.isEmpty {
             var still: [Int] = []
-            for i in failed where !insertCheapest(i) { still.append(i) }
+            for i in failed where !insertStop(i) { still.append(i) }
             failed = still
         }
         // With everyone served, try to free trucks; with jobs waiting, capacity is the point.

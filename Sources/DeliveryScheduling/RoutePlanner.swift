@@ -26,22 +26,35 @@ public struct PlanOptions: Sendable, Hashable {
     public var timeLimit: Duration?
     /// Largest day planned as one piece: a day of more stops is cut into angular sectors around the depot
     /// of at most this many stops each, planned one after another (each with the local-search budget
-    /// above, and its share of the ruin-and-recreate iterations and time limit), so planning time grows
-    /// about linearly with the stops; 0 never cuts.
+    /// above — a large day's sectors share it, `largeDayStops` — and its share of the ruin-and-recreate
+    /// iterations and time limit), so planning time grows about linearly with the stops; 0 never cuts.
     public var maxStopsPerSector: Int
     /// Stops per sector once a day is cut (it has more than `maxStopsPerSector` stops): construction
     /// costs O(s) per stop for sectors of s stops, so a cut day uses smaller sectors than the largest
     /// day planned whole (at most `maxStopsPerSector`; 0 uses `maxStopsPerSector`). A day of
     /// `maxStopsPerSector` stops or fewer is planned exactly as before.
     public var cutSectorStops: Int
+    /// Smallest day planned the large-day way: a cut day of more stops than this inserts by
+    /// neighbourhood (`cutInsertionNeighbours`), shares the local-search budget among its sectors by
+    /// their stops, and starts its routes small; cut days up to it are planned as before (the bundled
+    /// scenarios' largest depot-days, about 1,200 candidates, are pinned by the golden outcomes).
+    /// `Int.max` plans every cut day as before.
+    public var largeDayStops: Int
+    /// On a large day (`largeDayStops`), each stop's construction insertion tries only the positions
+    /// next to its this many nearest stops that are already routed, plus the first empty truck of each
+    /// kind (the full search of every position when none of those fits): O(k) position tests a stop
+    /// instead of O(positions). 0 searches every position; a day planned whole always does.
+    public var cutInsertionNeighbours: Int
 
     /// Options; the defaults are the fast setting, which plans a depot-day of 1,000 stops as one piece
     /// and larger days by sectors.
     public init(maxMoveEvaluations: Int = 2_000_000, maxPasses: Int = 30, neighbours: Int = 12, eliminateRoutes: Bool = true,
                 ruinRecreateIterations: Int = 0, seed: UInt64 = 1, timeLimit: Duration? = nil, maxStopsPerSector: Int = 1_000,
-                cutSectorStops: Int = 0) {
+                cutSectorStops: Int = 0, largeDayStops: Int = 2_000, cutInsertionNeighbours: Int = 12) {
         self.maxStopsPerSector = maxStopsPerSector
         self.cutSectorStops = cutSectorStops
+        self.largeDayStops = largeDayStops
+        self.cutInsertionNeighbours = cutInsertionNeighbours
         self.maxMoveEvaluations = maxMoveEvaluations
         self.maxPasses = maxPasses
         self.neighbours = neighbours
@@ -110,6 +123,13 @@ struct RoutePlanner {
 
     /// Nearest stops of each stop, computed once per plan by the first local-search phase.
     var neighbourLists: [[Int32]] = []
+    /// Neighbours each stop's construction insertion looks next to (`insertNear`); 0, the default and
+    /// the setting of every day planned whole, searches every position (`insertCheapest`).
+    var insertionNeighbours = 0
+    /// Nearest stops of each stop for `insertNear` (empty unless `insertionNeighbours` > 0).
+    var insertionLists: [[Int32]] = []
+    /// Full searches `insertNear` may still run for stops that fit nowhere nearby.
+    var fullSearchesLeft = 0
     /// Routes that take no insertions (while route elimination empties them).
     var closed: [Bool] = []
     /// Route of each stop (-1 unassigned) and its sequence position.
@@ -170,16 +190,48 @@ struct RoutePlanner {
         return true
     }
 
-    /// Call once all stops are added. - Complexity: O(n × vehicles).
-    mutating func finishSetup() {
+    /// Call once all stops are added. A route has room for `routeRoom` stops (at most all of them, the
+    /// default) and grows when one needs more (`grow(toHold:)`): a cut day's sectors start small, so
+    /// they never allocate and clear n × vehicles entries. - Complexity: O(min(n, routeRoom) × vehicles).
+    mutating func finishSetup(routeRoom: Int = .max) {
         xs.append(depotX); ys.append(depotY)
         routeOf = Array(repeating: -1, count: n)
         positionOf = Array(repeating: -1, count: n)
-        stride = n + 2
+        allocateRoutes(stride: Swift.min(n, Swift.max(1, routeRoom)) + 2)
+    }
+
+    /// Gives every route room for `stops` stops when it has less, keeping the routes and their caches
+    /// as they are (copied, never recomputed: a move may grow the routes halfway, between rewriting its
+    /// two routes, when a recompute of the second would claim stops the first has just taken).
+    /// - Complexity: O(1) when there is room, else O(stops × vehicles).
+    @inline(__always)
+    mutating func grow(toHold stops: Int) {
+        guard stops + 2 > stride else { return }
+        let oldStride = stride
+        let old = (seq: seq, start: start, latest: latest, load: load, prefixMax: prefixMax, suffixMax: suffixMax,
+                   delivered: delivered, travelTo: travelTo)
+        allocateRoutes(stride: Swift.min(n, Swift.max(stops, 2 * (stride - 2))) + 2)
+        for r in 0..<routeCount {
+            let from = r * oldStride, to = r * stride
+            for k in 0...(length[r] + 1) {
+                seq[to + k] = old.seq[from + k]
+                start[to + k] = old.start[from + k]; latest[to + k] = old.latest[from + k]; load[to + k] = old.load[from + k]
+                prefixMax[to + k] = old.prefixMax[from + k]; suffixMax[to + k] = old.suffixMax[from + k]
+                delivered[to + k] = old.delivered[from + k]; travelTo[to + k] = old.travelTo[from + k]
+            }
+        }
+    }
+
+    /// Allocates the flattened per-position arrays for routes of `stride` positions (routes keep their
+    /// lengths; the caller refills `seq` and recomputes). - Complexity: O(stride × vehicles).
+    private mutating func allocateRoutes(stride newStride: Int) {
+        stride = newStride
         let total = stride * fleet.count
-        length = Array(repeating: 0, count: fleet.count)
-        closed = Array(repeating: false, count: fleet.count)
-        distance = Array(repeating: 0, count: fleet.count)
+        if length.count != fleet.count {
+            length = Array(repeating: 0, count: fleet.count)
+            closed = Array(repeating: false, count: fleet.count)
+            distance = Array(repeating: 0, count: fleet.count)
+        }
         seq = Array(repeating: 0, count: total)
         start = Array(repeating: 0, count: total)
         latest = Array(repeating: 0, count: total)
@@ -188,8 +240,10 @@ struct RoutePlanner {
         suffixMax = Array(repeating: .zero, count: total)
         delivered = Array(repeating: .zero, count: total)
         travelTo = Array(repeating: 0, count: total)
-        changedAt = Array(repeating: 0, count: fleet.count)
-        for r in fleet.indices { recompute(route: r) }
+        if changedAt.count != fleet.count {
+            changedAt = Array(repeating: 0, count: fleet.count)
+            for r in fleet.indices { recompute(route: r) }
+        }
     }
 
     @inline(__always) func dist(_ a: Int, _ b: Int) -> Double {
@@ -209,14 +263,16 @@ struct RoutePlanner {
 
     /// Replaces route `r`'s stops and rebuilds its cache. - Complexity: O(route).
     mutating func setStops(_ r: Int, _ stops: [Int32]) {
+        grow(toHold: stops.count)
         let base = r * stride
         for (i, s) in stops.enumerated() { seq[base + i] = s }
         length[r] = stops.count
         recompute(route: r)
     }
 
-    /// Inserts stop `j` after position `k` of route `r`. - Complexity: O(route).
+    /// Inserts stop `j` after position `k` of route `r`. - Complexity: O(route) (amortised, with `grow`).
     mutating func insert(_ j: Int, route r: Int, after k: Int) {
+        grow(toHold: length[r] + 1)
         let base = r * stride
         var i = length[r]
         while i > k { seq[base + i] = seq[base + i - 1]; i -= 1 }

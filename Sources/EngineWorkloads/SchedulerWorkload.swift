@@ -173,3 +173,76 @@ public struct MixedOperationStream {
         return checksum
     }
 }
+
+/// A depot-day shaped like one of the national scenario's (`Scenarios/national.yaml`): a depot at the
+/// centre of its 60 × 60 km patch (the scenario's run from 40 × 40 to 90 × 90), 60 % of the retailers
+/// around three towns (a triangular offset of up to 18 km, as the journeys place them), trucks at
+/// 40 km/h; per 3,500 stops 160 trucks of 100 kegs / 400 cases (07:00–17:00) and 40 of 40 / 150
+/// (08:00–16:00); the five segments' delivery hours (café 08–12 + 14–17 40 %, bar 10–13 + 15–18 25 %,
+/// restaurant 09–11 + 15–18 20 %, shop 08–13 12 %, distributor 07–16 3 %); 0–6 kegs and 2–20 cases a
+/// delivery, 8–16 min service, 5 % empties pickups, a tenth of the jobs one tier up (carried over),
+/// deadlines at the day's end as the journeys set them.
+public enum NationalDayWorkload {
+    /// The depot of the patch (40 km/h).
+    public static let depot = Depot(location: Location(x: 30, y: 30), unitsPerHour: 40)
+
+    /// Trucks for a day of `stops` stops: 200 per 3,500, four big ones for each small one.
+    /// - Complexity: O(1).
+    public static func trucks(stops: Int) -> (big: Int, small: Int) {
+        let total = Swift.max(1, Int((Double(stops) * 200 / 3_500).rounded()))
+        let small = total / 5
+        return (total - small, small)
+    }
+
+    static func windows(_ hours: [(Int64, Int64)]) -> TimeWindowSet {
+        (try? TimeWindowSet(hours.map { TimeWindow(from: .hours($0.0), to: .hours($0.1)) })) ?? .anyTime
+    }
+    static let segmentWindows: [TimeWindowSet] = [
+        windows([(8, 12), (14, 17)]), windows([(10, 13), (15, 18)]), windows([(9, 11), (15, 18)]), windows([(8, 13)]), windows([(7, 16)]),
+    ]
+
+    /// A scheduler holding one national-shaped depot-day of `stops` jobs for day 0, with `trucks(stops:)`
+    /// trucks (or `vehicles` when given, in the same 4:1 mix), and the jobs' ids in submission order.
+    /// Deterministic for a seed. - Complexity: O(stops log stops).
+    public static func day(stops: Int, seed: UInt64, vehicles: Int? = nil,
+                           policy: PriorityPolicy = .earliestDeadline) -> (scheduler: DeliveryScheduler, depot: DepotID, jobs: [JobID]) {
+        var s = DeliveryScheduler(policy: policy)
+        let d = DepotID(0)
+        try! s.addDepot(depot, id: d)
+        var (big, small) = trucks(stops: stops)
+        if let vehicles { small = vehicles / 5; big = vehicles - small }
+        for _ in 0..<big {
+            _ = try! s.addVehicle(Vehicle(depot: d, capacity: Volume(kegs: 100, cases: 400), shiftStart: .hours(Int64(7)), shiftEnd: .hours(Int64(17))))
+        }
+        for _ in 0..<small {
+            _ = try! s.addVehicle(Vehicle(depot: d, capacity: Volume(kegs: 40, cases: 150), shiftStart: .hours(Int64(8)), shiftEnd: .hours(Int64(16))))
+        }
+        var rng = RandomStream(seed: seed, stream: 21)
+        var ids: [JobID] = []
+        ids.reserveCapacity(stops)
+        var towns: [Location] = []
+        for _ in 0..<3 { towns.append(Location(x: rng.nextUnit() * 60, y: rng.nextUnit() * 60)) }
+        for i in 0..<stops {
+            let place: Location
+            if rng.nextUnit() >= 0.6 {
+                place = Location(x: rng.nextUnit() * 60, y: rng.nextUnit() * 60)
+            } else {
+                let t = towns[Int(rng.next() % 3)]
+                let dx = (rng.nextUnit() - rng.nextUnit()) * 18, dy = (rng.nextUnit() - rng.nextUnit()) * 18
+                place = Location(x: Swift.min(60, Swift.max(0, t.x + dx)), y: Swift.min(60, Swift.max(0, t.y + dy)))
+            }
+            let u = rng.nextUnit()
+            let segment = u < 0.40 ? 0 : u < 0.65 ? 1 : u < 0.85 ? 2 : u < 0.97 ? 3 : 4
+            let pickup = rng.next() % 20 == 0
+            let kegs = segment == 3 ? 0 : Int32(rng.next() % 7)
+            let cases = Int32(2 + rng.next() % 19)
+            let job = DeliveryJob(
+                kind: pickup ? .empties : .delivery, retailer: Int32(i), depot: d, location: place,
+                volume: pickup ? Volume(kegs: Swift.max(1, kegs)) : Volume(kegs: kegs, cases: cases),
+                serviceTime: .minutes(Int64(8 + rng.next() % 9)), windows: segmentWindows[segment], promisedDay: 0,
+                deadline: SimTime(day: 1), tier: rng.next() % 10 == 0 ? .high : .standard, value: Int64(rng.next() % 1000))
+            ids.append(try! s.submit(job, at: .zero))
+        }
+        return (s, d, ids)
+    }
+}

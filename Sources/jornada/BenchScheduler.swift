@@ -33,6 +33,10 @@ struct BenchScheduler: ParsableCommand {
     @Option(help: "Comma-separated stop counts for a planning scaling table, trucks scaled as --vehicles per --stops (e.g. 1000,5000,20000).")
     var scaling: String = ""
     @Option(help: "Random seed.") var seed: UInt64 = 42
+    @Flag(help: "Plan national-shaped depot-days (--stops 3500 is one: 200 trucks, 4 towns, the segments' windows); --vehicles is ignored.")
+    var national = false
+    @Option(help: "Local-search budget (move evaluations per phase) of the day-planning runs; the national scenario passes 20000.")
+    var evaluations: Int = PlanOptions().maxMoveEvaluations
     @Flag(help: "Skip the Heap baseline.") var noBaseline = false
     @Flag(help: "Do not re-run with glibc's transparent huge pages for large arrays (glibc.malloc.hugetlb=1).")
     var noHugePages = false
@@ -71,12 +75,30 @@ struct BenchScheduler: ParsableCommand {
     /// Trucks for a scaling run of `n` stops: --vehicles per --stops, at least one. - Complexity: O(1).
     func scaledVehicles(_ n: Int) -> Int { Swift.max(1, Int((Double(n) * Double(vehicles) / Double(Swift.max(1, stops))).rounded())) }
 
+    @Option(help: "Large days (over 2000 stops): nearest routed stops a stop's insertion looks next to (0: every position, the full search).")
+    var insertionNeighbours: Int = PlanOptions().cutInsertionNeighbours
+    @Flag(help: "Also plan each day with large days planned as small cut days are (largeDayStops = Int.max: full insertion search, a budget per sector), in the same run.")
+    var compareFull = false
+
+    /// The options of the day-planning runs. - Complexity: O(1).
+    var planOptions: PlanOptions { PlanOptions(maxMoveEvaluations: evaluations, cutInsertionNeighbours: insertionNeighbours) }
+
+    /// The day-planning settings to run: (label, options), the cut-day planning of before second with
+    /// --compare-full. - Complexity: O(1).
+    var planSettings: [(String, PlanOptions)] {
+        var before = planOptions
+        before.largeDayStops = .max
+        return compareFull ? [("k=\(insertionNeighbours)", planOptions), ("before", before)] : [("k=\(insertionNeighbours)", planOptions)]
+    }
+
     func validate() throws {
         guard PriorityPolicy(rawValue: policy) != nil else {
             let names = PriorityPolicy.allCases.map(\.rawValue)
             throw ValidationError("--policy: unknown '\(policy)'\(Suggestion.hint(for: policy, among: names)); expected one of \(names.joined(separator: ", "))")
         }
         let sizes = try sizes()
+        guard insertionNeighbours >= 0 else { throw ValidationError("--insertion-neighbours: must be ≥ 0, got \(insertionNeighbours)") }
+        guard evaluations >= 0 else { throw ValidationError("--evaluations: must be ≥ 0, got \(evaluations)") }
         guard operations > 0 else { throw ValidationError("--operations: must be > 0, got \(operations)") }
         guard stops >= 0, vehicles >= 0 else { throw ValidationError("--stops/--vehicles: must be ≥ 0") }
         guard stops == 0 || (vehicles > 0 && repeats > 0) else { throw ValidationError("--vehicles and --repeats: must be > 0 when --stops > 0") }
@@ -124,25 +146,37 @@ struct BenchScheduler: ParsableCommand {
         }
         for r in records { try BenchLimits.audit(r) }
         if stops > 0 {
-            let r = SchedulerBench.planDay(stops: stops, vehicles: vehicles, seed: seed, repeats: repeats)
-            if json { try CheckedOutput.line(r.jsonLine()) } else {
-                try CheckedOutput.line("\nplanDay (priority-ordered cheapest insertion + relocate / 2-opt / 2-opt*)")
-                try CheckedOutput.line(BenchTable.render([r]))
+            var rows: [BenchRecord] = []
+            for (label, options) in planSettings {
+                var r = SchedulerBench.planDay(stops: stops, vehicles: vehicles, seed: seed, repeats: repeats, options: options, national: national)
+                r.fields.insert((key: "insertion", value: .text(label)), at: 0)
+                if json { try CheckedOutput.line(r.jsonLine()) }
+                rows.append(r)
+            }
+            if !json {
+                try CheckedOutput.line("\nplanDay (priority-ordered cheapest insertion + relocate / 2-opt / 2-opt*)\(national ? ", national-shaped day" : "")")
+                try CheckedOutput.line(BenchTable.render(rows))
             }
         }
         let scaled = try scalingSizes()
         if !scaled.isEmpty {
             // Near-linear planning shows as a flat cpuNsPerStop column; `perStopVsFirst` is its ratio to the first size.
             var rows: [BenchRecord] = []
-            for n in scaled {
-                var r = SchedulerBench.planDay(stops: n, vehicles: scaledVehicles(n), seed: seed, repeats: repeats)
-                let first = rows.first?["cpuNsPerStop"] ?? r["cpuNsPerStop"]
-                if case .double(let a)? = first, case .double(let b)? = r["cpuNsPerStop"] {
-                    r.fields.append((key: "perStopVsFirst", value: .double(b / a)))
+            for (label, options) in planSettings {
+                var firstNs: BenchRecord.Value?
+                for n in scaled {
+                    var r = SchedulerBench.planDay(stops: n, vehicles: scaledVehicles(n), seed: seed, repeats: repeats, options: options,
+                                                   national: national)
+                    let first = firstNs ?? r["cpuNsPerStop"]
+                    firstNs = first
+                    if case .double(let a)? = first, case .double(let b)? = r["cpuNsPerStop"] {
+                        r.fields.append((key: "perStopVsFirst", value: .double(b / a)))
+                    }
+                    r.fields.insert((key: "insertion", value: .text(label)), at: 0)
+                    r.fields.insert((key: "scaling", value: .text("planDay")), at: 0)
+                    if json { try CheckedOutput.line(r.jsonLine()) }
+                    rows.append(r)
                 }
-                r.fields.insert((key: "scaling", value: .text("planDay")), at: 0)
-                if json { try CheckedOutput.line(r.jsonLine()) }
-                rows.append(r)
             }
             if !json {
                 try CheckedOutput.line("\nplanDay scaling (fast setting; trucks scaled with the stops; CPU time of the planning thread)")

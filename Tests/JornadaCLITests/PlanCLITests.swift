@@ -71,6 +71,20 @@ struct EngineBenchCLITests {
         #expect((plan?["totalDistance"] as? Double ?? 0) > 0)
     }
 
+    @Test func schedulerBenchComparesANationalShapedLargeDayWithThePlanningOfBefore() throws {
+        let r = try Tool.run(["bench", "scheduler", "--pending", "0", "--operations", "1", "--no-baseline", "--national",
+                              "--stops", "2400", "--repeats", "1", "--evaluations", "20000", "--compare-full", "--no-huge-pages", "--json"])
+        #expect(r.status == 0, "stderr: \(r.stderr)")
+        let plans = try jsonLines(r.stdout).filter { $0["totalDistance"] != nil }
+        #expect(plans.map { $0["insertion"] as? String } == ["k=12", "before"])
+        #expect(plans.map { $0["vehicles"] as? Int } == [137, 137], "200 trucks per 3,500 stops")
+        let assigned = plans.map { $0["assigned"] as? Int ?? 0 }, unassigned = plans.map { $0["unassigned"] as? Int ?? -1 }
+        #expect(zip(assigned, unassigned).allSatisfy { $0 + $1 == 2_400 }, "every job planned or reported")
+        #expect(assigned[0] * 1_000 >= assigned[1] * 1_000 - 5 * 2_400)
+        let evaluations = plans.map { $0["evaluations"] as? Int ?? 0 }
+        #expect(evaluations[0] * 3 < evaluations[1], "the large day evaluates far fewer positions and moves")
+    }
+
     @Test func schedulerDeskModeLosesAndDuplicatesNoJob() throws {
         let r = try Tool.run(["bench", "scheduler", "--pending", "1000", "--operations", "10000", "--stops", "0",
                               "--clients", "4", "--requests", "20000", "--no-baseline", "--no-huge-pages", "--json"])
