@@ -144,6 +144,13 @@ struct LoadTest: ParsableCommand {
     }
 
     static func measure(_ p: Plan, rate: Double, progress: LoadProgress?) async -> LoadSummary {
+        var summary = await run(p, rate: rate, progress: progress)
+        let hours = p.flat ? [1.0] : p.profile.hours(p.target)
+        summary.peakOfferedRate = ArrivalSchedule(rate: rate, durationNanoseconds: p.duration, hours: hours).peakRate
+        return summary
+    }
+
+    static func run(_ p: Plan, rate: Double, progress: LoadProgress?) async -> LoadSummary {
         let config = LoadRunConfig(rate: rate, durationNanoseconds: p.duration, clients: p.clients, batchLimit: p.batch)
         if let endpoint = p.endpoint {
             return await HTTPLoadTest.run(p.profile, endpoint: endpoint, target: p.target, run: config, flat: p.flat, token: p.token, progress: progress)
