@@ -1,5 +1,7 @@
 #!/usr/bin/env bash
-# The HTTP service gate: builds the nested Serve package (Hummingbird; debug, the fastest build),
+# The HTTP service gate: builds the nested Serve package (Hummingbird without its default traits, in
+# front of DeskService and the engines only; debug, the fastest build; `jornada serve` hands the
+# server the scenario's desk layout),
 # serves Scenarios/baseline.yaml on a loopback port with a bearer token, and checks:
 #   - a state-changing request without the token gets 401, with it 201; /openapi.json is served
 #   - a second `jornada serve` on the same port is refused with a message naming --port
