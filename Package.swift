@@ -84,7 +84,7 @@ let package = Package(
         .target(name: "Reports", dependencies: ["Experiments", "RetailerJourneys", "RunOutputs"], swiftSettings: strict),
         // The desks as an HTTP/JSON service, independent of any HTTP server (the nested Serve package
         // puts Hummingbird in front of it, so Hummingbird never enters this package's build graph).
-        .target(name: "DeskService", dependencies: ["DiscreteEvents", "DeliveryScheduling", "TechnicianBooking"], swiftSettings: strict),
+        .target(name: "DeskService", dependencies: ["DiscreteEvents", "DeliveryScheduling", "TechnicianBooking", "EngineWorkloads"], swiftSettings: strict),
         // Load testing: open-loop replay of the scenario's request mix against the desks in wall time
         // (in process or over HTTP), HdrHistogram latencies from the intended send time, reports.
         .target(
@@ -98,7 +98,7 @@ let package = Package(
             name: "jornada",
             dependencies: [
                 "DiscreteEvents", "DeliveryScheduling", "TechnicianBooking", "RetailerJourneys", "RunOutputs", "EngineWorkloads",
-                "Benchmarking", "PlanningFiles", "ScenarioFiles", "InputLimits", "Experiments", "Reports", "LoadTesting",
+                "Benchmarking", "PlanningFiles", "ScenarioFiles", "InputLimits", "Experiments", "Reports", "LoadTesting", "DeskService",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strict),

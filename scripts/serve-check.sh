@@ -1,10 +1,13 @@
 #!/usr/bin/env bash
-# The HTTP service gate: builds the nested Serve package (Hummingbird; debug, the fastest build),
+# The HTTP service gate: builds the nested Serve package (Hummingbird without its default traits, in
+# front of DeskService and the engines only; debug, the fastest build; `jornada serve` hands the
+# server the scenario's desk layout),
 # serves Scenarios/baseline.yaml on a loopback port with a bearer token, and checks:
 #   - a state-changing request without the token gets 401, with it 201; /openapi.json is served
 #   - a second `jornada serve` on the same port is refused with a message naming --port
 #   - wrk (Debian's, an outside client) and `jornada loadtest --url` (same request, same connection
-#     count, offered far above capacity) measure throughputs within 35 % of each other: the claim is
+#     count, offered far above capacity; two alternating rounds, best of each) measure throughputs
+#     within 35 % of each other: the claim is
 #     20 % (measured on release builds, README); CI's debug server on a shared machine gets a looser
 #     bound so that noise alone cannot fail the gate, while a broken client (errors, a throughput far
 #     off) still does
@@ -66,18 +69,26 @@ wrk.body = '$job'
 wrk.headers["Content-Type"] = "application/json"
 wrk.headers["Authorization"] = "Bearer s3cret-$$"
 LUA
-wrk -t2 -c2 -d3s -s "$work/post.lua" "$url/v1/delivery/jobs" > "$work/wrk.log" 2>&1 || { cat "$work/wrk.log"; fail "wrk failed"; }
-wrk_rate=$(awk '/Requests\/sec/ { print $2 }' "$work/wrk.log")
-"$bin" loadtest Scenarios/baseline.yaml --url "$url" --token-file "$work/token" --mix submit --flat --rate 200k --duration 3s \
-  --clients 2 --json --quiet > "$work/jornada.json" 2> "$work/jornada.err"
-python3 - "$wrk_rate" "$work/jornada.json" <<'PY' || fail "wrk and jornada loadtest --url disagree"
+# Two rounds, alternating (wrk, jornada, wrk, jornada), and the best of each compared: on a shared
+# machine another process's burst can halve one 3-second sample, and alternating gives both tools
+# the same spells of load.
+for round in 1 2; do
+  wrk -t2 -c2 -d3s -s "$work/post.lua" "$url/v1/delivery/jobs" > "$work/wrk$round.log" 2>&1 || { cat "$work/wrk$round.log"; fail "wrk failed"; }
+  "$bin" loadtest Scenarios/baseline.yaml --url "$url" --token-file "$work/token" --mix submit --flat --rate 200k --duration 3s \
+    --clients 2 --json --quiet > "$work/jornada$round.json" 2> "$work/jornada$round.err" || { cat "$work/jornada$round.err"; fail "jornada loadtest --url failed"; }
+done
+wrk_rates=$(awk '/Requests\/sec/ { print $2 }' "$work/wrk1.log" "$work/wrk2.log" | tr '\n' ' ')
+python3 - "$wrk_rates" "$work/jornada1.json" "$work/jornada2.json" <<'PY' || fail "wrk and jornada loadtest --url disagree"
 import json, sys
-wrk = float(sys.argv[1]); j = json.load(open(sys.argv[2]))
-ours = j["achievedRate"]  # answered per second of the run (offered far above capacity: the service's throughput)
-print(f"  wrk: {wrk:.0f} req/s; jornada loadtest --url: {ours:.0f} req/s (p50 {j['p50Nanoseconds']/1e6:.1f} ms from the intended send time), errors {j['errors']}")
-assert j["errors"] == 0, "errors over HTTP"
-assert j["accountingHolds"], "the accounting does not add up"
-print(f"  difference: {abs(ours - wrk) / max(ours, wrk) * 100:.0f} %")
+wrks = [float(x) for x in sys.argv[1].split()]; runs = [json.load(open(f)) for f in sys.argv[2:]]
+for j in runs:
+    assert j["errors"] == 0, "errors over HTTP"
+    assert j["accountingHolds"], "the accounting does not add up"
+ours_all = [j["achievedRate"] for j in runs]  # answered per second (offered far above capacity: the service's throughput)
+wrk, ours = max(wrks), max(ours_all)
+print(f"  wrk: {' / '.join(f'{w:.0f}' for w in wrks)} req/s; jornada loadtest --url: {' / '.join(f'{o:.0f}' for o in ours_all)} req/s "
+      f"(p50 {runs[0]['p50Nanoseconds']/1e6:.1f} ms from the intended send time), errors 0")
+print(f"  best of each: {wrk:.0f} vs {ours:.0f} req/s, difference {abs(ours - wrk) / max(ours, wrk) * 100:.0f} %")
 assert abs(ours - wrk) <= 0.35 * max(ours, wrk), f"differ by more than 35%: {ours:.0f} vs {wrk:.0f}"
 PY
 echo "ok: wrk and jornada loadtest --url agree within 35 %"

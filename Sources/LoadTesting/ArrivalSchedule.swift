@@ -49,6 +49,12 @@ public struct ArrivalSchedule: Sendable, Equatable {
         self.duration = duration
     }
 
+    /// The offered rate of the busiest hour, requests per second (the average rate for a flat shape;
+    /// `rate × peak / mean weight` for a shaped day). - Complexity: O(hours).
+    public var peakRate: Double {
+        segments.map { Double($0.count) / (Double(max(1, $0.length)) / 1e9) }.max() ?? 0
+    }
+
     /// The intended send time of request `i` (nanoseconds after the start), or nil past the end.
     /// - Complexity: O(log segments).
     public func time(of i: Int) -> Int64? {

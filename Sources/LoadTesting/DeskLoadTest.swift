@@ -1,4 +1,5 @@
 import DeliveryScheduling
+import DeskService
 import DiscreteEvents
 import EngineWorkloads
 import TechnicianBooking
@@ -95,30 +96,19 @@ public enum DeskLoadTest {
         DeskWorkload(depots: count, clients: 1, batch: 1, requests: 1, seed: 1).makeDesks()
     }
 
+    /// The technician desks of `layout` (`DeskLayout.makeTechnicianShards`), each with the cases of
+    /// its roster. - Complexity: O(shards × technicians × days).
+    public static func technicianDesks(_ profile: LoadProfile, _ layout: DeskLayout) -> [(TechnicianDesk, CaseGenerator)] {
+        layout.makeTechnicianShards().enumerated().map { i, shard in
+            (TechnicianDesk(region: i, allocator: shard.allocator), CaseGenerator(profile: profile, roster: shard.roster, zones: shard.zones))
+        }
+    }
+
     /// The technician desks: `count` shards, each a 28-day calendar over the profile's region `i mod
-    /// regions` roster (a 40-technician synthetic roster when the scenario has none), 30 % prefilled.
+    /// regions` roster (a 40-technician synthetic roster, 30 % prefilled, when the scenario has none).
     /// - Complexity: O(count × technicians × days).
     public static func technicianDesks(_ profile: LoadProfile, count: Int) -> [(TechnicianDesk, CaseGenerator)] {
-        (0..<max(1, count)).map { i in
-            if profile.rosters.isEmpty {
-                let region = SyntheticRegion(technicians: 40, days: 28, zoneGrid: 4, seed: profile.seed)
-                var a = region.makeAllocator()
-                region.prefill(&a, fraction: 0.3, seed: profile.seed)
-                let cases = CaseGenerator(profile: profile, roster: region.roster, zones: region.zones.count)
-                return (TechnicianDesk(region: i, allocator: a), cases)
-            }
-            let r = i % profile.rosters.count
-            let (width, minutes) = profile.zoneGrids[r]
-            let zones = ZoneMap.grid(width: width, height: width, minutesPerStep: minutes)
-            // The roster was checked by the scenario's validation; an allocator that still refuses it
-            // falls back to the synthetic one above.
-            guard let a = try? TechnicianAllocator(roster: profile.rosters[r], zones: zones, config: AllocatorConfig(days: 28)) else {
-                var p = profile
-                p.rosters = []
-                return technicianDesks(p, count: 1)[0]
-            }
-            return (TechnicianDesk(region: i, allocator: a), CaseGenerator(profile: profile, roster: profile.rosters[r], zones: zones.count))
-        }
+        technicianDesks(profile, DeskLayout(profile, desks: count))
     }
 
     /// Runs `options` against fresh desks built from `profile`, then audits them.

@@ -14,6 +14,15 @@ public protocol LoadDriver: Sendable {
     mutating func send(_ count: Int, at now: SimTime) async -> HopOutcome
     /// This client's tally, after its last hop. - Complexity: O(1).
     func finish() -> Tally
+    /// Called once before the run's first instant with the requests this client will send: a driver
+    /// reserves what grows with them, so no array doubles (a bulk copy and a burst of page faults)
+    /// inside the measured window. - Complexity: O(requests) at most.
+    mutating func prepare(requests: Int)
+}
+
+extension LoadDriver {
+    /// Nothing to prepare. - Complexity: O(1).
+    public mutating func prepare(requests: Int) {}
 }
 
 /// A driver whose hop blocks its thread (system calls): `LoadRun.runThreads` gives each client a

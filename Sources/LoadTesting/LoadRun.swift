@@ -60,15 +60,26 @@ public typealias LoadProgress = @Sendable (_ elapsedNanoseconds: Int64, _ sent: 
 /// time has come (up to `batchLimit`), then records for each the time from its *intended* send time
 /// to the response — so a slow hop delays the next requests' sends and that delay counts in their
 /// latency (no coordinated omission). It never waits for a response before a request is due: when
-/// ahead, it sleeps until the next intended time; when behind, it sends at once. Past the schedule's
+/// far ahead, it sleeps until just before the next intended time; when a request is due within
+/// 200 µs, it spins on the clock (yielding its thread every 20 µs); when behind, it sends at once.
+/// Each driver is `prepare`d before the first instant, so its lists never grow in the window. Past the schedule's
 /// end plus the drain time, whatever it has not sent is dropped, and counted.
 public enum LoadRun {
+    /// Gaps longer than this (ns) sleep; shorter ones spin.
+    static let sleepAbove: Int64 = 200_000
+    /// A sleeping client asks to wake this long (ns) before its next request is due.
+    static let wakeMargin: Int64 = 100_000
+    /// A spinning client yields its thread at least this often (ns), so clients outnumbering the
+    /// task pool's threads still take turns.
+    static let yieldEvery: Int64 = 20_000
+
     /// Runs `config` with one driver per client (`makeDriver(client)`).
     /// - Complexity: O(rate × duration × the driver's cost per request).
     public static func run<D: LoadDriver>(_ config: LoadRunConfig, progress: LoadProgress? = nil,
                                           makeDriver: (Int) -> D) async -> LoadRunResult<D.Tally> {
         let schedule = ArrivalSchedule(rate: config.rate, durationNanoseconds: config.durationNanoseconds, hours: config.hours)
-        let drivers = (0..<config.clients).map(makeDriver)
+        var drivers = (0..<config.clients).map(makeDriver)
+        for c in drivers.indices { drivers[c].prepare(requests: schedule.cursor(client: c, of: config.clients).remaining) }
         let start = MonotonicClock.now() + 2_000_000  // every client starts on the same instant
         let board = ProgressBoard(clients: config.clients)
         let results = await withTaskGroup(of: (Int, LatencyRecorder, D.Tally, Int64).self) { group in
@@ -101,11 +112,22 @@ public enum LoadRun {
                                       start: Int64, board: ProgressBoard, progress: LoadProgress?) async -> (LatencyRecorder, D.Tally, Int64) {
         var driver = driver
         var state = ClientState(cursor, config, client: c, board: board, progress: progress)
+        var yielded = MonotonicClock.now() - start
         while true {
             let now = MonotonicClock.now() - start
             switch state.nextAction(now: now) {
             case .wait(let gap):
-                if gap > 60_000 { try? await Task.sleep(nanoseconds: UInt64(gap - 40_000)) } else { await Task.yield() }
+                // A long gap sleeps (a timer wakes the task ~50–100 µs late on Linux, so it wakes
+                // `wakeMargin` early); a short one spins on the clock, giving the thread up only every
+                // `yieldEvery` (a `Task.yield` per spin turn enqueued the task and woke pool threads
+                // millions of times a second: a sixth of the run's CPU in Dispatch, seen in perf).
+                if gap > sleepAbove {
+                    try? await Task.sleep(nanoseconds: UInt64(gap - wakeMargin))
+                    yielded = MonotonicClock.now() - start
+                } else if now - yielded > yieldEvery {
+                    await Task.yield()
+                    yielded = MonotonicClock.now() - start
+                }
             case .send(let count):
                 let outcome = await driver.send(count, at: virtualTime(now, duration: config.durationNanoseconds))
                 state.answered(outcome, at: MonotonicClock.now() - start)

@@ -11,6 +11,8 @@ public struct LoadSummary: Sendable, Equatable {
     public var offeredRate: Double
     /// Completed (and failed) requests per second of the run.
     public var achievedRate: Double
+    /// The offered rate of the compressed day's busiest hour (equal to `offeredRate` when flat).
+    public var peakOfferedRate: Double
     /// Schedule span and wall time to the last response, seconds.
     public var durationSeconds: Double
     /// Wall time to the last response.
@@ -65,7 +67,7 @@ public struct LoadSummary: Sendable, Equatable {
     public init(target: String, scenario: String, offeredRate: Double, achievedRate: Double, durationNanoseconds: Int64,
                 elapsedNanoseconds: Int64, clients: Int, desks: (Int, Int), recorder r: LatencyRecorder, audit: DeskAuditSummary) {
         self.target = target; self.scenario = scenario
-        self.offeredRate = offeredRate; self.achievedRate = achievedRate
+        self.offeredRate = offeredRate; self.achievedRate = achievedRate; peakOfferedRate = offeredRate
         durationSeconds = Double(durationNanoseconds) / 1e9
         elapsedSeconds = Double(elapsedNanoseconds) / 1e9
         self.clients = clients; deliveryDesks = desks.0; technicianDesks = desks.1
@@ -96,7 +98,7 @@ public struct LoadSummary: Sendable, Equatable {
         let f = LoadQuantity.fixed
         return """
         load test: \(target) on \(scenario), \(clients) clients, desks \(deliveryDesks) delivery / \(technicianDesks) technician
-          offered \(f(offeredRate, 0)) req/s for \(f(durationSeconds, 1)) s; achieved \(f(achievedRate, 0)) req/s (\(f(elapsedSeconds, 2)) s to the last response)
+          offered \(f(offeredRate, 0)) req/s on average (busiest hour \(f(peakOfferedRate, 0)) req/s) for \(f(durationSeconds, 1)) s; achieved \(f(achievedRate, 0)) req/s (\(f(elapsedSeconds, 2)) s to the last response)
           latency from the intended send time: p50 \(d(p50Nanoseconds))  p90 \(d(p90Nanoseconds))  p99 \(d(p99Nanoseconds))  p99.9 \(d(p999Nanoseconds))  max \(d(maxNanoseconds))
           requests: scheduled \(scheduled) = completed \(completed) + errors \(errors) + dropped \(dropped)\(accountingHolds ? "" : "  (DOES NOT ADD UP)"); late to send \(late); business refusals \(refused); hops \(hops) (\(f(Double(sent) / Double(max(1, hops)), 1)) per hop)
           engines after the run: \(auditText)
@@ -118,6 +120,7 @@ public struct LoadSummary: Sendable, Equatable {
         func num(_ x: Double) -> String { x.isFinite ? LoadQuantity.fixed(x, 3) : "null" }
         var fields: [(String, String)] = [
             ("target", "\"\(target)\""), ("scenario", Self.quoted(scenario)), ("offeredRate", num(offeredRate)), ("achievedRate", num(achievedRate)),
+            ("peakOfferedRate", num(peakOfferedRate)),
             ("durationSeconds", num(durationSeconds)), ("elapsedSeconds", num(elapsedSeconds)), ("clients", "\(clients)"),
             ("deliveryDesks", "\(deliveryDesks)"), ("technicianDesks", "\(technicianDesks)"),
             ("scheduled", "\(scheduled)"), ("sent", "\(sent)"), ("completed", "\(completed)"), ("errors", "\(errors)"),

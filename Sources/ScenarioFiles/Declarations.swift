@@ -51,6 +51,8 @@ indirect enum ValueKind: Sendable {
     case clock
     /// A list of up to `maxItems` names.
     case names(maxItems: Int)
+    /// A list of up to `maxItems` expressions, each matching the regular expression `pattern`.
+    case expressions(pattern: String, maxItems: Int)
     /// A mapping from names to values of the kind.
     case nameMap(ValueKind)
     /// A step name, or a list of branch objects.
@@ -94,6 +96,16 @@ struct Field<Model> {
     let emit: (Model) -> YAMLValue
     /// The kind with the defaults of nested objects taken from `defaults` (the enclosing object's start value).
     let kindFor: (Model?) -> ValueKind
+    /// When it says so, the resolved form leaves the field out (a block that does not change the
+    /// simulation, left at its default, so adding it changed no existing scenario's hash).
+    var omitted: ((Model) -> Bool)?
+
+    /// This field, left out of the resolved form whenever `omit` holds.
+    func omitted(when omit: @escaping (Model) -> Bool) -> Field {
+        var f = self
+        f.omitted = omit
+        return f
+    }
 
     /// A field stored at `keyPath`, read and written by `codec`.
     init<V>(_ key: String, _ doc: String, _ keyPath: WritableKeyPath<Model, V>, _ codec: Codec<V>, required: Bool = false) {
@@ -171,7 +183,7 @@ struct ObjectDecl<Model> {
 
     /// Every field, in declaration order.
     func write(_ model: Model) -> YAMLValue {
-        .map(fields.map { YAMLValue.Entry(key: $0.key, value: $0.emit(model)) })
+        .map(fields.compactMap { $0.omitted?(model) == true ? nil : YAMLValue.Entry(key: $0.key, value: $0.emit(model)) })
     }
 
     /// The schema; `defaults` (the value a file starts from) gives the simple defaults.
@@ -262,6 +274,7 @@ func describe(_ kind: ValueKind) -> String {
     case .optional(let k): describe(k) + " or null"
     case .clock: "a clock such as 72bh, 5bd, 15d or 48h"
     case .names: "a list of names"
+    case .expressions: "a list of expressions such as \"p99<2ms\""
     case .nameMap(let k): "a mapping of names to " + describe(k)
     case .stepOrBranches: "a step name or a list of branches"
     }

@@ -24,7 +24,16 @@ enum Fields {
         Field("policies", "Engine policies.", \.policies, object: policies),
         Field("serviceDesk", "The customer-service desk (seed 002) and journeys 5, 6 and 8.", \.serviceDesk, object: serviceDesk),
         Disruptions.field,
+        Field("loadTest", "Defaults for `jornada loadtest` on this scenario (thresholds, rate, duration); not read by the simulation, and left out of the resolved form when empty.",
+              \.loadTest, object: loadTest).omitted { $0.loadTest.isEmpty },
     ], check: Validation.scenario) }
+
+    static var loadTest: ObjectDecl<LoadTestDefaults> { ObjectDecl<LoadTestDefaults>("loadTest", "What `jornada loadtest` checks and uses by default; --threshold adds conditions, --rate and --duration override.", [
+        Field("thresholds", "Conditions that must all hold, e.g. [\"p99<2ms\", \"errors==0\"] (metrics p50, p90, p99, p99.9, max with a unit ns/us/ms/s; errors, dropped, late; achievedRate).",
+              \.thresholds, C.thresholds(maxItems: 50)),
+        Field("rate", "Offered requests per second when --rate is not given (null: --rate is required).", \.rate, C.optional(C.number(1, 1e9))),
+        Field("durationSeconds", "Run length in seconds when --duration is not given (null: --duration is required).", \.durationSeconds, C.optional(C.number(0.001, 3600))),
+    ]) }
 
     static var calendar: ObjectDecl<CalendarSpec> { ObjectDecl<CalendarSpec>("calendar", "Business hours per weekday and holidays.", [
         Field("hours", "Business hours per weekday (days not named are closed).", \.hours, C.weekHours),

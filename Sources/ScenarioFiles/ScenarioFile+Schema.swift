@@ -105,6 +105,9 @@ struct SchemaGenerator {
         case .names(let n):
             return .object([("type", .string("array")), ("items", .object([("type", .string("string")), ("pattern", .string("^[A-Za-z0-9._-]+$"))])),
                             ("uniqueItems", .bool(true)), ("maxItems", .integer(n))])
+        case .expressions(let pattern, let n):
+            return .object([("type", .string("array")), ("items", .object([("type", .string("string")), ("pattern", .string(pattern))])),
+                            ("maxItems", .integer(n))])
         case .nameMap(let k):
             return .object([("type", .string("object")), ("propertyNames", .object([("pattern", .string("^[A-Za-z0-9._-]+$"))])),
                             ("additionalProperties", schema(k))])
@@ -223,6 +226,7 @@ enum FieldTable {
         case .optional(let k): takes(k) + " or `null`"
         case .clock: "clock, e.g. `72bh`, `5bd`, `15d`"
         case .names: "list of names"
+        case .expressions: "list of threshold expressions"
         case .nameMap(let k): "names → " + takes(k)
         case .stepOrBranches: "step name or list of branches"
         }

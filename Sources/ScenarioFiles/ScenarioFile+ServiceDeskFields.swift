@@ -172,6 +172,28 @@ extension Codecs {
         }, write: { .list($0.map { YAMLValue.plain($0) }) })
     }
 
+    /// The load-test threshold grammar (`jornada loadtest --threshold`): a metric, an operator and a
+    /// bound with its unit, e.g. `p99<2ms`, `errors==0`, `achievedRate>=500k`. The tool parses each
+    /// again with its own parser; this pattern catches typos at the line that has them.
+    static let thresholdPattern = #"^ *(p50|p90|p99|p99\.9|max|errors|dropped|late|achievedRate) *(<=|>=|==|!=|<|>) *[0-9]+(\.[0-9]+)? *(ns|us|µs|ms|s|k|M)? *$"#
+
+    /// A list of threshold expressions. - Complexity: O(items × length).
+    static func thresholds(maxItems: Int) -> Codec<[String]> {
+        let regex = try! Regex(thresholdPattern)
+        return Codec(kind: .expressions(pattern: thresholdPattern, maxItems: maxItems), read: { node, r, path throws(ScenarioError) in
+            var out: [String] = []
+            for (i, n) in try r.sequence(node, path, maxItems: maxItems, what: "thresholds").enumerated() {
+                let p = "\(path)[\(i)]"
+                let v = try r.scalar(n, p, expected: "a threshold such as \"p99<2ms\"")
+                guard v.count <= 80, (try? regex.wholeMatch(in: v)) != nil else {
+                    throw r.fail(n, p, "expected METRIC OP VALUE such as \"p99<2ms\" or \"errors==0\" (metrics p50, p90, p99, p99.9, max, errors, dropped, late, achievedRate), got '\(clip(v))'")
+                }
+                out.append(v)
+            }
+            return out
+        }, write: { .list($0.map { YAMLValue.text($0) }) })
+    }
+
     /// A mapping from names to values of `codec`, in file order for errors, sorted by name when written.
     static func nameMap<V>(_ codec: Codec<V>, what: String) -> (Node, Reader, String) throws(ScenarioError) -> [(String, V, Node)] {
         { node, r, path throws(ScenarioError) in

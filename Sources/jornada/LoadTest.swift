@@ -16,17 +16,18 @@ struct LoadTest: ParsableCommand {
         duration; --flat for a constant rate). Arrivals follow a fixed schedule that never waits for \
         responses; each request's latency counts from its intended send time. Exits 1 when a threshold, \
         the request accounting (scheduled = completed + errors + dropped) or the engines' audit fails, \
-        2 on bad input (before any load is sent).
+        2 on bad input (before any load is sent). The scenario's optional loadTest block gives \
+        thresholds, a rate and a duration; --rate and --duration override it, --threshold adds to it.
         """)
 
     @Argument(help: "The scenario file (.yaml).") var scenario: String
-    @Option(help: "Offered requests per second (average over the day): 50000, 250k, 1M.") var rate: String
-    @Option(help: "Run length: 30s, 2m, 500ms.") var duration: String
+    @Option(help: "Offered requests per second (average over the day): 50000, 250k, 1M (default: the scenario's loadTest.rate).") var rate: String?
+    @Option(help: "Run length: 30s, 2m, 500ms (default: the scenario's loadTest.durationSeconds).") var duration: String?
     @Option(help: "delivery, technicians or both.") var target = "delivery"
     @Option(help: "Desks per engine (delivery depots, technician region shards); default: the scenario's.") var desks: Int?
     @Option(help: "Client tasks (in process) or keep-alive connections (--url).") var clients = 2
     @Option(help: "Most requests one client sends per hop: one actor call in process (default 1024), pipelined requests over HTTP (default 1).") var batch: Int?
-    @Option(name: .customLong("threshold"), help: "A condition that must hold, e.g. 'p99<2ms', 'errors==0' (repeatable).") var thresholds: [String] = []
+    @Option(name: .customLong("threshold"), help: "A condition that must hold, e.g. 'p99<2ms', 'errors==0' (repeatable; added to the scenario's loadTest.thresholds).") var thresholds: [String] = []
     @Flag(help: "Search for the highest rate that holds the thresholds (default 'p99<1ms'), starting at --rate.") var findMax = false
     @Flag(help: "A constant rate instead of the scenario's shape over the day.") var flat = false
     @Option(help: "scenario (the scenario's request mix) or submit (delivery submits only, e.g. to compare with a wrk script posting jobs).") var mix = "scenario"
@@ -109,8 +110,19 @@ struct LoadTest: ParsableCommand {
     }
 
     func validated() throws -> Plan {
-        let rate = try LoadQuantity.rate(rate, field: "--rate")
-        let duration = try LoadQuantity.nanoseconds(duration, field: "--duration", maximumSeconds: 3600)
+        // The scenario first: its loadTest block gives the rate, duration and thresholds the flags
+        // do not (the flags' values are still checked before any load).
+        let loaded = try ScenarioFile.load(path: scenario)
+        let defaults = loaded.scenario.loadTest
+        let rate: Double
+        if let text = self.rate { rate = try LoadQuantity.rate(text, field: "--rate") } else if let r = defaults.rate { rate = r } else {
+            throw LoadTestError(field: "--rate", message: "required (or loadTest.rate in \(scenario))")
+        }
+        let duration: Int64
+        if let text = self.duration { duration = try LoadQuantity.nanoseconds(text, field: "--duration", maximumSeconds: 3600) }
+        else if let d = defaults.durationSeconds { duration = Int64((d * 1e9).rounded()) } else {
+            throw LoadTestError(field: "--duration", message: "required (or loadTest.durationSeconds in \(scenario))")
+        }
         guard let t = LoadTarget(rawValue: target) else {
             let names = LoadTarget.allCases.map(\.rawValue)
             throw LoadTestError(field: "--target", message: "expected one of \(names.joined(separator: ", ")), got '\(target)'\(Suggestion.hint(for: target, among: names))")
@@ -122,7 +134,10 @@ struct LoadTest: ParsableCommand {
         guard rate * Double(duration) / 1e9 <= 2e9 else {
             throw LoadTestError(field: "--rate", message: "rate × duration must be at most 2e9 requests, got \(LoadQuantity.fixed(rate * Double(duration) / 1e9, 0))")
         }
-        var thresholds = try self.thresholds.map { (e: String) throws(LoadTestError) in try Threshold(parsing: e) }
+        var thresholds = try defaults.thresholds.enumerated().map { (i: Int, e: String) throws(LoadTestError) in
+            try Threshold(parsing: e, field: "\(scenario): loadTest.thresholds[\(i)]")
+        }
+        thresholds += try self.thresholds.map { (e: String) throws(LoadTestError) in try Threshold(parsing: e) }
         if findMax && thresholds.isEmpty { thresholds = [try Threshold(parsing: "p99<1ms")] }
         let endpoint = try url.map { (u: String) throws(LoadTestError) in try HTTPEndpoint(parsing: u) }
         var token: String?
@@ -136,7 +151,6 @@ struct LoadTest: ParsableCommand {
         guard ["scenario", "submit"].contains(mix) else {
             throw LoadTestError(field: "--mix", message: "expected scenario or submit, got '\(mix)'")
         }
-        let loaded = try ScenarioFile.load(path: scenario)
         var profile = LoadProfile(loaded.scenario)
         if mix == "submit" { profile.deliveryMix = [1, 0, 0, 0] }
         return Plan(profile: profile, rate: rate, duration: duration, target: t, desks: desks,
@@ -144,6 +158,13 @@ struct LoadTest: ParsableCommand {
     }
 
     static func measure(_ p: Plan, rate: Double, progress: LoadProgress?) async -> LoadSummary {
+        var summary = await run(p, rate: rate, progress: progress)
+        let hours = p.flat ? [1.0] : p.profile.hours(p.target)
+        summary.peakOfferedRate = ArrivalSchedule(rate: rate, durationNanoseconds: p.duration, hours: hours).peakRate
+        return summary
+    }
+
+    static func run(_ p: Plan, rate: Double, progress: LoadProgress?) async -> LoadSummary {
         let config = LoadRunConfig(rate: rate, durationNanoseconds: p.duration, clients: p.clients, batchLimit: p.batch)
         if let endpoint = p.endpoint {
             return await HTTPLoadTest.run(p.profile, endpoint: endpoint, target: p.target, run: config, flat: p.flat, token: p.token, progress: progress)

@@ -1,7 +1,9 @@
 import ArgumentParser
 import Foundation
 import InputLimits
+import DeskService
 import LoadTesting
+import ScenarioFiles
 
 /// `jornada serve SCENARIO --port P`: checks the arguments and the port, then runs `jornada-serve`
 /// from the nested `Serve` package (Hummingbird stays out of this package's build graph), or says
@@ -25,6 +27,7 @@ struct Serve: ParsableCommand {
     func run() throws {
         do {
             guard (1...65_535).contains(port) else { throw LoadTestError(field: "--port", message: "expected 1...65535, got \(port)") }
+            if let d = desks, !(1...DeskLayout.maxDesks).contains(d) { throw LoadTestError(field: "--desks", message: "expected 1...\(DeskLayout.maxDesks), got \(d)") }
             if let tokenFile, !FileManager.default.isReadableFile(atPath: tokenFile) {
                 throw LoadTestError(field: "--token-file", message: "cannot read '\(tokenFile)'")
             }
@@ -39,18 +42,40 @@ struct Serve: ParsableCommand {
             FileHandle.standardError.write(Data("""
             error: jornada-serve is not built. Build it once (Hummingbird, a few minutes) from the package root:
               swift build -c release --package-path Serve
-            then run this command again (or: swift run -c release --package-path Serve jornada-serve \(scenario) --port \(port)).
+            then run this command again.
 
             """.utf8))
             throw ExitCode.validationFailure
         }
-        var args = [binary, scenario, "--port", String(port), "--host", host]
+        // The server gets the desks' layout, not the scenario: it never links the scenario reader.
+        let layoutFile: String
+        do {
+            let profile = LoadProfile(try ScenarioFile.load(path: scenario).scenario)
+            layoutFile = try Self.writeTemporary(DeskLayout(profile, desks: desks).json())
+        } catch {
+            FileHandle.standardError.write(Data("error: \(error)\n".utf8))
+            throw ExitCode.validationFailure
+        }
+        var args = [binary, "--layout", layoutFile, "--remove-layout", "--port", String(port), "--host", host]
         if let tokenFile { args += ["--token-file", tokenFile] }
-        if let desks { args += ["--desks", String(desks)] }
         let cargs = args.map { strdup($0) } + [nil]
         execv(binary, cargs)
         FileHandle.standardError.write(Data("error: cannot run \(binary): \(String(cString: strerror(errno)))\n".utf8))
         throw ExitCode.failure
+    }
+
+    /// Writes `data` to a new file in the temporary directory and returns its path (the server removes
+    /// it once read). - Complexity: O(data).
+    static func writeTemporary(_ data: Data) throws -> String {
+        let dir = ProcessInfo.processInfo.environment["TMPDIR"] ?? "/tmp"
+        var template = Array("\(dir)/jornada-layout-XXXXXX".utf8CString)
+        let fd = mkstemp(&template)
+        guard fd >= 0 else { throw LoadTestError(field: "TMPDIR", message: "cannot create a file in \(dir): \(String(cString: strerror(errno)))") }
+        let path = String(decoding: template.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
+        let ok = data.withUnsafeBytes { write(fd, $0.baseAddress, $0.count) == $0.count }
+        close(fd)
+        guard ok else { unlink(path); throw LoadTestError(field: "TMPDIR", message: "cannot write \(path)") }
+        return path
     }
 
     /// `$JORNADA_SERVE`, else `Serve/.build/release/jornada-serve` beside the package this tool was

@@ -9,7 +9,7 @@ import Yams
 @Suite struct HostileInputTests {
     @Test func unknownKeySuggestsTheClosestOne() {
         #expect(readError("dayz: 14\n" + smallScenario.dropFirst(9)) ==
-            "s.yaml:1: dayz: unknown key (did you mean 'days'?); expected name, seed, days, warmUpDays, calendar, segments, regions, journeys, policies, serviceDesk, disruptions")
+            "s.yaml:1: dayz: unknown key (did you mean 'days'?); expected name, seed, days, warmUpDays, calendar, segments, regions, journeys, policies, serviceDesk, disruptions, loadTest")
     }
 
     @Test func unknownNestedKeyNamesItsPath() {

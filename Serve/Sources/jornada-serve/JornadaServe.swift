@@ -1,29 +1,32 @@
-import ArgumentParser
 import DeskService
 import Foundation
 import Hummingbird
-import LoadTesting
-import ScenarioFiles
 
-/// `jornada-serve SCENARIO --port P`: both desks of a scenario as an HTTP/JSON service (the routes
-/// of `DeskService`, its OpenAPI document at `/openapi.json`), bound to 127.0.0.1 unless told otherwise.
+/// `jornada-serve --layout FILE --port P [--host H] [--token-file F] [--remove-layout]`: the desks of a layout (written
+/// by `jornada serve SCENARIO`, which reads the scenario) as an HTTP/JSON service — the routes of
+/// `DeskService`, its OpenAPI document at `/openapi.json` — bound to 127.0.0.1 unless told otherwise.
+/// Run it through `jornada serve`; the few flags are read by hand (no argument-parser dependency, so
+/// this package builds only Hummingbird, `DeskService` and the engines).
 @main
-struct JornadaServe: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "jornada-serve",
-        abstract: "Serve a scenario's delivery and technician desks over HTTP/JSON (Hummingbird).")
+struct JornadaServe {
+    /// The parsed command line.
+    struct Options {
+        var layout = ""
+        var port = 0
+        var host = "127.0.0.1"
+        var tokenFile: String?
+        var removeLayout = false
+    }
 
-    @Argument(help: "The scenario file (.yaml).") var scenario: String
-    @Option(help: "TCP port (1...65535).") var port: Int
-    @Option(help: "Address to bind (default loopback only).") var host = "127.0.0.1"
-    @Option(help: "A file holding the bearer token every state-changing route then requires.") var tokenFile: String?
-    @Option(help: "Desks per engine (default: the scenario's depots; one technician desk per region).") var desks: Int?
-
-    func run() async throws {
+    static func main() async {
         let service: DeskService
-        do { service = try makeService() } catch {
-            FileHandle.standardError.write(Data("error: \(error)\n".utf8))
-            throw ExitCode.validationFailure
+        let options: Options
+        do {
+            options = try parse(Array(CommandLine.arguments.dropFirst()))
+            service = try makeService(options)
+        } catch {
+            FileHandle.standardError.write(Data("error: \(error)\nusage: jornada-serve --layout FILE --port P [--host H] [--token-file F] [--remove-layout] (run it through `jornada serve SCENARIO --port P`)\n".utf8))
+            exit(2)
         }
         let router = Router()
         for route in DeskService.routes {
@@ -41,6 +44,7 @@ struct JornadaServe: AsyncParsableCommand {
                 return Self.response(answer)
             }
         }
+        let host = options.host, port = options.port
         let app = Application(
             router: router,
             configuration: .init(address: .hostname(host, port: port), serverName: "jornada-serve"),
@@ -49,7 +53,7 @@ struct JornadaServe: AsyncParsableCommand {
             })
         do { try await app.runService() } catch {
             FileHandle.standardError.write(Data("error: --port: cannot listen on \(host):\(port): \(error)\n".utf8))
-            throw ExitCode.validationFailure
+            exit(2)
         }
     }
 
@@ -58,23 +62,48 @@ struct JornadaServe: AsyncParsableCommand {
                  body: ResponseBody(byteBuffer: ByteBuffer(string: r.body)))
     }
 
-    func makeService() throws -> DeskService {
-        guard (1...65_535).contains(port) else { throw LoadTestError(field: "--port", message: "expected 1...65535, got \(port)") }
-        if let d = desks, !(1...64).contains(d) { throw LoadTestError(field: "--desks", message: "expected 1...64, got \(d)") }
+    /// The flags; an unknown flag, a missing value or a bad port names the flag.
+    static func parse(_ args: [String]) throws(DeskLayoutError) -> Options {
+        var o = Options()
+        var i = 0
+        while i < args.count {
+            let flag = args[i]
+            if flag == "--remove-layout" { o.removeLayout = true; i += 1; continue }
+            guard i + 1 < args.count else { throw DeskLayoutError(field: flag, message: "needs a value") }
+            let value = args[i + 1]
+            switch flag {
+            case "--layout": o.layout = value
+            case "--port":
+                guard let p = Int(value), (1...65_535).contains(p) else { throw DeskLayoutError(field: "--port", message: "expected 1...65535, got '\(value)'") }
+                o.port = p
+            case "--host": o.host = value
+            case "--token-file": o.tokenFile = value
+            default: throw DeskLayoutError(field: flag, message: "unknown option (expected --layout, --port, --host, --token-file, --remove-layout)")
+            }
+            i += 2
+        }
+        guard !o.layout.isEmpty else { throw DeskLayoutError(field: "--layout", message: "required") }
+        guard o.port != 0 else { throw DeskLayoutError(field: "--port", message: "required") }
+        return o
+    }
+
+    static func makeService(_ o: Options) throws -> DeskService {
         var token: String?
-        if let tokenFile {
+        if let tokenFile = o.tokenFile {
             guard let text = try? String(contentsOfFile: tokenFile, encoding: .utf8) else {
-                throw LoadTestError(field: "--token-file", message: "cannot read '\(tokenFile)'")
+                throw DeskLayoutError(field: "--token-file", message: "cannot read '\(tokenFile)'")
             }
             let t = text.trimmingCharacters(in: .whitespacesAndNewlines)
             guard !t.isEmpty, t.count <= 4096, !t.contains(where: { $0.isWhitespace }) else {
-                throw LoadTestError(field: "--token-file", message: "'\(tokenFile)' must hold one token of 1...4096 non-space characters")
+                throw DeskLayoutError(field: "--token-file", message: "'\(tokenFile)' must hold one token of 1...4096 non-space characters")
             }
             token = t
         }
-        let profile = LoadProfile(try ScenarioFile.load(path: scenario).scenario)
-        let (_, delivery) = DeskLoadTest.deliveryDesks(desks ?? profile.depots)
-        let technicians = DeskLoadTest.technicianDesks(profile, count: desks ?? max(1, profile.rosters.count)).map(\.0)
-        return try DeskService(deliveryDesks: delivery, technicianDesks: technicians, token: token)
+        let data = FileManager.default.contents(atPath: o.layout)
+        if o.removeLayout { unlink(o.layout) }  // the temporary file `jornada serve` wrote for this server
+        guard let data, data.count <= 256 * 1024 * 1024 else {
+            throw DeskLayoutError(field: "--layout", message: "cannot read '\(o.layout)'")
+        }
+        return try DeskLayout(json: data).makeService(token: token)
     }
 }

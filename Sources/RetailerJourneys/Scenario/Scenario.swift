@@ -31,6 +31,9 @@ public struct Scenario: Sendable, Equatable {
     public var serviceDesk: ServiceDeskSpec = ServiceDeskSpec()
     /// Disruptions: breakdowns, absences, a bad batch, a demand peak, a closed depot.
     public var disruptions: [Disruption] = []
+    /// Defaults for `jornada loadtest` on this scenario (thresholds, rate, duration); the simulation
+    /// never reads them.
+    public var loadTest: LoadTestDefaults = LoadTestDefaults()
 
     /// An empty scenario with defaults (add at least one region). - Complexity: O(1).
     public init() {}
@@ -269,4 +272,22 @@ public struct EnginePolicies: Sendable, Equatable {
     public var offersShown: Int = 3
     /// Defaults. - Complexity: O(1).
     public init() {}
+}
+
+/// The scenario's defaults for `jornada loadtest`: the conditions a run must meet and, optionally,
+/// the rate and duration it uses when the command line names none. Flags override the rate and the
+/// duration and add thresholds.
+public struct LoadTestDefaults: Sendable, Equatable {
+    /// Threshold expressions (`p99<2ms`, `errors==0`), all of which must hold.
+    public var thresholds: [String] = []
+    /// Offered requests per second, or nil (the command line must give `--rate`).
+    public var rate: Double?
+    /// Run length in seconds, or nil (the command line must give `--duration`).
+    public var durationSeconds: Double?
+
+    /// No thresholds, no rate, no duration. - Complexity: O(1).
+    public init() {}
+
+    /// Whether nothing is set (the resolved form then leaves the block out). - Complexity: O(1).
+    public var isEmpty: Bool { thresholds.isEmpty && rate == nil && durationSeconds == nil }
 }
