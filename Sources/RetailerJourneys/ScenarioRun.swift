@@ -73,7 +73,7 @@ public enum ScenarioRun {
     /// - Complexity: O(days × (retailers + events of the day + a day plan per depot)).
     /// `parallel` runs the regions of a day side by side (see `ParallelFor`); the result does not depend on it.
     public static func run(_ scenario: Scenario, options: RunOptions = RunOptions(), parallel: ParallelFor? = nil) throws(RunError) -> RunResult {
-        var runner = try ScenarioRunner(scenario, options: options)
+        var runner = try ScenarioRunner(scenario, options: options, parallel: parallel)
         while !runner.isFinished { runner.advanceDay(parallel: parallel) }
         return runner.result()
     }
@@ -91,16 +91,33 @@ public struct ScenarioRunner {
     /// The next day to simulate (days before it are done).
     public private(set) var day = 0
 
-    /// Builds every region of `scenario`. - Throws: `RunError` when a region cannot be built.
+    /// Builds every region of `scenario`, side by side when `parallel` is given (each region's build reads
+    /// only the scenario). - Throws: `RunError` when a region cannot be built (the first in region order).
     /// - Complexity: O(retailers + trucks + technicians × calendar days).
-    public init(_ scenario: Scenario, options: RunOptions = RunOptions()) throws(RunError) {
+    public init(_ scenario: Scenario, options: RunOptions = RunOptions(), parallel: ParallelFor? = nil) throws(RunError) {
         var sc = scenario
         if let s = options.seed { sc.seed = s }
         if let d = options.days { sc.days = d }
         guard sc.days >= 1 else { throw RunError(field: "days", message: "must be ≥ 1, got \(sc.days)") }
         guard !sc.regions.isEmpty else { throw RunError(field: "regions", message: "a scenario needs at least one region") }
+        var built = [Result<RegionModel, RunError>?](repeating: nil, count: sc.regions.count)
+        if let parallel, sc.regions.count > 1 {
+            let frozen = sc
+            let largestFirst = sc.regions.indices.sorted { (sc.regions[$0].retailers, -$0) > (sc.regions[$1].retailers, -$1) }
+            built.withUnsafeMutableBufferPointer { buf in
+                // Each job writes only its own region's slot: disjoint memory, no race.
+                nonisolated(unsafe) let slots = buf
+                parallel(largestFirst.count) { k in
+                    let i = largestFirst[k]
+                    slots[i] = Result { () throws(RunError) -> RegionModel in try RegionModel(scenario: frozen, region: i) }
+                }
+            }
+        } else {
+            for i in sc.regions.indices { built[i] = Result { () throws(RunError) -> RegionModel in try RegionModel(scenario: sc, region: i) } }
+        }
         for i in sc.regions.indices {
-            var model = try RegionModel(scenario: sc, region: i)
+            guard let r = built[i] else { continue }
+            var model = try r.get()
             model.auditEveryDay = options.auditEveryDay
             if options.trace && i == 0 { model.trace = [] }
             sims.append(Simulation(model: model))
