@@ -81,7 +81,7 @@ struct RunCLITests {
     }
 
     /// A scenario that cannot fit in memory is refused before anything starts, with the estimate, and
-    /// writes nothing: 40 regions of 10 million retailers need about 480 GB by the stated budget.
+    /// writes nothing: 40 regions of 10 million retailers need about 960 GB by the stated budget.
     @Test func aScenarioTooBigForMemoryIsRefusedWithTheEstimate() throws {
         let dir = Self.tempDir("huge")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
@@ -96,7 +96,7 @@ struct RunCLITests {
         let r = try Tool.run(["run", file.path, "--out", out.path])
         #expect(r.status != 0)
         #expect(r.stderr.contains("huge (400000000 retailers"), "\(r.stderr)")
-        #expect(r.stderr.contains("needs about 480 GB of memory, more than the"), "\(r.stderr)")
+        #expect(r.stderr.contains("needs about 960 GB of memory, more than the"), "\(r.stderr)")
         #expect(!FileManager.default.fileExists(atPath: out.path))
     }
 }
