@@ -20,9 +20,9 @@ let benchmarks: @Sendable () -> Void = {
     // Each bundled scenario (short horizons, each still holding its disruption: the suite runs in CI).
     for (name, days) in [("tiny", 14), ("baseline", 21), ("summer-peak", 42), ("bad-keg-batch", 28),
                          ("technician-shortage", 28), ("service-desk-understaffed", 21)] {
-        let scenario = ScenarioMetrics.load(name, days: days)
         Benchmark("Scenario.\(ScenarioMetrics.caseName(name))",
                   configuration: .init(metrics: metrics, maxDuration: .seconds(30), maxIterations: 3, thresholds: thresholds)) { benchmark in
+            let scenario = try ScenarioMetrics.load(name, days: days)
             benchmark.startMeasurement()
             let start = ContinuousClock.now
             let result = try ScenarioRun.run(scenario)
@@ -35,10 +35,9 @@ let benchmarks: @Sendable () -> Void = {
 
     // The steady state: the baseline after 14 days, one more week measured. Allocations in this window
     // against the events handled in it show there is no allocation per event (README, "National scale").
-    let baseline = ScenarioMetrics.load("baseline", days: 28)
     Benchmark("Scenario.baselineSteadyWeek",
               configuration: .init(metrics: metrics, maxDuration: .seconds(30), maxIterations: 3, thresholds: thresholds)) { benchmark in
-        var runner = try ScenarioRunner(baseline)
+        var runner = try ScenarioRunner(try ScenarioMetrics.load("baseline", days: 28))
         for _ in 0..<14 { runner.advanceDay() }
         let before = runner.eventsProcessed
         benchmark.startMeasurement()
@@ -81,18 +80,14 @@ enum ScenarioMetrics {
     }
 
     /// The bundled scenario `Scenarios/<name>.yaml` over `days` days (warm-up shortened to fit).
-    static func load(_ name: String, days: Int) -> Scenario {
+    /// - Throws: the reader's `ScenarioError` (file, line, field), which fails the benchmark with its message.
+    static func load(_ name: String, days: Int) throws -> Scenario {
         let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        let path = root.appendingPathComponent("Scenarios/\(name).yaml").path
-        do {
-            var s = try ScenarioFile.load(path: path).scenario
-            s.days = days
-            s.warmUpDays = min(s.warmUpDays, days / 3)
-            s.calendar.holidays = s.calendar.holidays.filter { $0 < days }
-            return s
-        } catch {
-            fatalError("\(path): \(error)")
-        }
+        var s = try ScenarioFile.load(path: root.appendingPathComponent("Scenarios/\(name).yaml").path).scenario
+        s.days = days
+        s.warmUpDays = min(s.warmUpDays, days / 3)
+        s.calendar.holidays = s.calendar.holidays.filter { $0 < days }
+        return s
     }
 
     /// Records a whole run's custom metrics.

@@ -177,15 +177,17 @@ extension Codecs {
     /// again with its own parser; this pattern catches typos at the line that has them.
     static let thresholdPattern = #"^ *(p50|p90|p99|p99\.9|max|errors|dropped|late|achievedRate) *(<=|>=|==|!=|<|>) *[0-9]+(\.[0-9]+)? *(ns|us|µs|ms|s|k|M)? *$"#
 
+    /// `thresholdPattern` compiled (a constant pattern; nil would reject every threshold, which the tests show).
+    nonisolated(unsafe) static let thresholdRegex = try? Regex(thresholdPattern)
+
     /// A list of threshold expressions. - Complexity: O(items × length).
     static func thresholds(maxItems: Int) -> Codec<[String]> {
-        let regex = try! Regex(thresholdPattern)
         return Codec(kind: .expressions(pattern: thresholdPattern, maxItems: maxItems), read: { node, r, path throws(ScenarioError) in
             var out: [String] = []
             for (i, n) in try r.sequence(node, path, maxItems: maxItems, what: "thresholds").enumerated() {
                 let p = "\(path)[\(i)]"
                 let v = try r.scalar(n, p, expected: "a threshold such as \"p99<2ms\"")
-                guard v.count <= 80, (try? regex.wholeMatch(in: v)) != nil else {
+                guard v.count <= 80, let regex = thresholdRegex, (try? regex.wholeMatch(in: v)) != nil else {
                     throw r.fail(n, p, "expected METRIC OP VALUE such as \"p99<2ms\" or \"errors==0\" (metrics p50, p90, p99, p99.9, max, errors, dropped, late, achievedRate), got '\(clip(v))'")
                 }
                 out.append(v)

@@ -101,6 +101,8 @@ struct BenchScheduler: ParsableCommand {
         guard evaluations >= 0 else { throw ValidationError("--evaluations: must be ≥ 0, got \(evaluations)") }
         guard operations > 0 else { throw ValidationError("--operations: must be > 0, got \(operations)") }
         guard stops >= 0, vehicles >= 0 else { throw ValidationError("--stops/--vehicles: must be ≥ 0") }
+        // A planned depot-day is at most a million stops: the generated day must fit the scheduler's live jobs.
+        guard stops <= 1_000_000 else { throw ValidationError("--stops: at most 1000000 stops in a depot-day, got \(stops)") }
         guard stops == 0 || (vehicles > 0 && repeats > 0) else { throw ValidationError("--vehicles and --repeats: must be > 0 when --stops > 0") }
         guard clients >= 0 else { throw ValidationError("--clients: must be ≥ 0, got \(clients)") }
         if clients > 0 {
