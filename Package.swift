@@ -108,7 +108,7 @@ let package = Package(
         .testTarget(name: "RetailerJourneysTests", dependencies: ["RetailerJourneys"], swiftSettings: strict),
         .testTarget(name: "ScenarioFilesTests", dependencies: ["ScenarioFiles", "RetailerJourneys", .product(name: "Yams", package: "Yams")], swiftSettings: strict),
         .testTarget(name: "InputLimitsTests", dependencies: ["InputLimits"], swiftSettings: strict),
-        .testTarget(name: "LoadTestingTests", dependencies: ["LoadTesting", "DeskService", "DeliveryScheduling", "TechnicianBooking", "RetailerJourneys"], swiftSettings: strict),
+        .testTarget(name: "LoadTestingTests", dependencies: ["LoadTesting", "DeskService", "DeliveryScheduling", "TechnicianBooking", "RetailerJourneys", "ScenarioFiles"], swiftSettings: strict),
         .testTarget(name: "JornadaCLITests", dependencies: ["jornada"], swiftSettings: strict),
         .testTarget(name: "ExperimentsTests", dependencies: ["Experiments", "Reports", "ScenarioFiles", "RetailerJourneys"], swiftSettings: strict),
     ]
