@@ -15,6 +15,7 @@ REGIONS = [  # name, retailers, square side in km
     ("Sul", 150_000, 220), ("Norte", 100_000, 180),
 ]
 PER_DEPOT = 25_000
+TRUCKS, VANS = 10.0, 1.0  # per 1,000 retailers of a depot's catchment
 out = ["# yaml-language-server: $schema=scenario.schema.json",
        "# National: 1,000,000 retailers in 5 regions, 40 depots, 8,000 trucks, 8,000 technicians, 365 days.",
        "# Written by scripts/make-national.py (the ratios are the baseline's); edit the script, not this file.",
@@ -24,14 +25,14 @@ for name, n, size in REGIONS:
     side = math.ceil(math.sqrt(depots))
     out += [f"  - name: {name}", f"    retailers: {n}", f"    size: {size}", f"    towns: {depots * 3}",
             "    zoneGrid: 8", f"    salesRepVisitsPerDay: {n // 500}", "    depots:"]
-    per = n // depots
     for d in range(depots):
         x = (d % side + 0.5) * size / side
         y = (d // side + 0.5) * size / side
-        trucks = round(per / 125 * 0.8); vans = round(per / 125 * 0.2)
+        # The fleet follows each depot's catchment (towns are drawn at random, so the depots of a grid
+        # serve from a few thousand to tens of thousands of outlets): 8 vehicles per 1,000 retailers.
         out += [f"      - name: {name}-{d + 1}", f"        x: {x:.1f}", f"        y: {y:.1f}", "        vehicles:",
-                f"          - {{name: T, count: {trucks}, kegs: 100, cases: 400, shift: \"07:00-17:00\"}}",
-                f"          - {{name: V, count: {vans}, kegs: 40, cases: 150, shift: \"08:00-16:00\"}}"]
+                f"          - {{name: T, count: 0, perThousandRetailers: {TRUCKS}, kegs: 100, cases: 400, shift: \"07:00-17:00\"}}",
+                f"          - {{name: V, count: 0, perThousandRetailers: {VANS}, kegs: 40, cases: 150, shift: \"08:00-16:00\"}}"]
     field = round(n / 150); remote = round(n / 850)
     out += ["    technicians:",
             f"      - {{name: Campo, count: {field}, skills: {{draughtSystems: 3, coffeeMachines: 2, refrigeration: 2, installation: 3}}, shift: {{mon-fri: [\"08:00-17:00\"]}}}}",

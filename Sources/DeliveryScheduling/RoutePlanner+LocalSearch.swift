@@ -19,7 +19,7 @@ extension RoutePlanner {
         let extent = Swift.max(maxX - minX, maxY - minY)
         var sideX = 1, sideY = 1, cell = 1.0
         if extent > 0 {
-            let cellsWanted = Swift.max(1, Double(count) / 2)
+            let cellsWanted = Swift.max(1, Double(count))
             let w = Swift.max(maxX - minX, extent / cellsWanted), h = Swift.max(maxY - minY, extent / cellsWanted)
             let size = (w * h / cellsWanted).squareRoot()
             sideX = Swift.max(1, Swift.min(count, Int(w / size)))

@@ -88,8 +88,11 @@ enum Disruptions {
         switch t {
         case "truck-breakdown":
             let ri = regionIndex ?? 0
-            let trucks = s.regions[ri].depots[depotIndex].vehicles.reduce(0) { $0 + $1.count }
-            if count > trucks { throw r.fail(m["count"], Reader.join(p, "count"), "\(count) trucks, but depot \(s.regions[ri].depots[depotIndex].name) has \(trucks)") }
+            // A fleet sized by its catchment is known only once the population is drawn: a breakdown of
+            // more trucks than it has then stops them all.
+            let groups = s.regions[ri].depots[depotIndex].vehicles
+            let trucks = groups.reduce(0) { $0 + $1.count }
+            if groups.allSatisfy({ $0.perThousandRetailers == 0 }), count > trucks { throw r.fail(m["count"], Reader.join(p, "count"), "\(count) trucks, but depot \(s.regions[ri].depots[depotIndex].name) has \(trucks)") }
             return .truckBreakdown(region: ri, depot: depotIndex, count: count, day: day, days: days)
         case "technician-absence":
             let ri = regionIndex ?? 0

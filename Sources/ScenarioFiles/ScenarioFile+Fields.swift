@@ -71,6 +71,8 @@ enum Fields {
     static var vehicles: ObjectDecl<VehicleGroupSpec> { ObjectDecl<VehicleGroupSpec>("vehicleGroup", "`count` identical trucks.", [
         Field("name", "Name prefix (T → T1, T2, …); unique in its depot.", \.name, C.text(), required: true),
         Field("count", "Trucks in the group.", \.count, C.integer(0, 10_000), required: true),
+        Field("perThousandRetailers", "More trucks per 1,000 retailers of the depot's catchment (its nearest retailers), rounded.",
+              \.perThousandRetailers, C.number(0, 100)).omitted { $0.perThousandRetailers == 0 },
         Field("kegs", "Keg capacity of one truck.", \.kegs, C.integer(0, 100_000), required: true),
         Field("cases", "Case capacity of one truck.", \.cases, C.integer(0, 100_000), required: true),
         Field("pallets", "Pallet-place capacity of one truck.", \.pallets, C.integer(0, 100_000)),

@@ -47,7 +47,9 @@ enum Validation {
     }
 
     static func depot(_ d: DepotSpec, _ at: Located) throws(ScenarioError) {
-        if d.vehicles.reduce(0, { $0 + $1.count }) == 0 { throw at.fail("vehicles", "the depot has no trucks (every count is 0)") }
+        if d.vehicles.allSatisfy({ $0.count == 0 && $0.perThousandRetailers == 0 }) {
+            throw at.fail("vehicles", "the depot has no trucks (every count and perThousandRetailers is 0)")
+        }
         try unique(d.vehicles.map(\.name), "vehicles", "name", "vehicle group", at)
     }
 

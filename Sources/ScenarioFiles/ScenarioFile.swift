@@ -16,12 +16,12 @@ public struct LoadedScenario: Sendable, Equatable {
     public var summary: String {
         let s = scenario
         let depots = s.regions.reduce(0) { $0 + $1.depots.count }
-        let trucks = s.regions.reduce(0) { $0 + $1.depots.reduce(0) { $0 + $1.vehicles.reduce(0) { $0 + $1.count } } }
+        let trucks = s.vehicleCount
         let techs = s.regions.reduce(0) { $0 + $1.technicians.reduce(0) { $0 + $1.count } }
         let remote = s.regions.reduce(0) { $0 + $1.technicians.filter { $0.kind == .remote }.reduce(0) { $0 + $1.count } }
         func n(_ x: Int, _ one: String, _ many: String) -> String { "\(FieldTable.group(x)) \(x == 1 ? one : many)" }
         return "\(s.name): \(n(s.regions.count, "region", "regions")) (\(s.regions.map(\.name).joined(separator: ", "))), "
-            + "\(n(depots, "depot", "depots")), \(n(trucks, "truck", "trucks")), \(n(techs, "technician", "technicians")) (\(remote) remote), "
+            + "\(n(depots, "depot", "depots")), \(s.fleetFollowsCatchments ? "about " : "")\(n(trucks, "truck", "trucks")), \(n(techs, "technician", "technicians")) (\(remote) remote), "
             + "\(n(s.retailerCount, "retailer", "retailers")) in \(n(s.segments.count, "segment", "segments")); "
             + "\(n(s.days, "day", "days"))\(s.warmUpDays > 0 ? " (\(s.warmUpDays) warm-up)" : ""), seed \(s.seed), "
             + "\(n(s.disruptions.count, "disruption", "disruptions")); hash \(hash)"

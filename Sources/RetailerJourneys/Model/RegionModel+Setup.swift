@@ -32,31 +32,20 @@ extension RegionModel {
         }
         guard !spec.depots.isEmpty else { throw RunError(field: "\(path).depots", message: "a region needs at least one depot") }
 
-        // Delivery scheduler: one depot per region depot.
+        // Delivery scheduler: one depot per region depot (the trucks come once the population is drawn:
+        // a group may be sized by its depot's catchment).
         var sch = DeliveryScheduler(policy: scenario.policies.deliveryPolicy)
-        var costs: [(perKm: Double, perHour: Double)] = []
         var ids: [DepotID] = []
         for (d, dep) in spec.depots.enumerated() {
             do {
-                let id = try sch.addDepot(Depot(location: Location(x: dep.x, y: dep.y), unitsPerHour: dep.speed))
-                ids.append(id)
-                for (g, group) in dep.vehicles.enumerated() {
-                    for _ in 0..<group.count {
-                        let v = try sch.addVehicle(Vehicle(
-                            depot: id, capacity: Volume(kegs: Int32(group.kegs), cases: Int32(group.cases), pallets: Int32(group.pallets)),
-                            shiftStart: group.shift.start, shiftEnd: group.shift.end))
-                        while costs.count <= Int(v.rawValue) { costs.append((0, 0)) }
-                        costs[Int(v.rawValue)] = (group.costPerKm, group.costPerHour)
-                        _ = g
-                    }
-                }
+                ids.append(try sch.addDepot(Depot(location: Location(x: dep.x, y: dep.y), unitsPerHour: dep.speed)))
             } catch {
                 throw RunError(field: "\(path).depots[\(d)]", message: "\(error)")
             }
         }
         scheduler = sch
         depotIDs = ids
-        vehicleCost = costs
+        vehicleCost = []
 
         // Technician allocator: a zone grid, the rosters, the scenario calendar for SLA clocks.
         let grid = max(1, spec.zoneGrid)
@@ -92,6 +81,31 @@ extension RegionModel {
         metrics.service = ServiceMetrics(desk: scenario.serviceDesk)
         typicalDailyValue = segments.map { $0.kegsPerDay.mean * $0.draughtShare * $0.kegValue + $0.casesPerDay.mean * $0.caseValue }
         generatePopulation()
+        try addFleet()
+    }
+
+    /// Registers every depot's trucks, depot by depot and group by group (a group's size may follow the
+    /// depot's catchment, `VehicleGroupSpec.trucks(catchment:)`). - Complexity: O(retailers + trucks).
+    mutating func addFleet() throws(RunError) {
+        var catchment = [Int](repeating: 0, count: spec.depots.count)
+        for r in 0..<population.count { catchment[Int(population.all[r].depot)] += 1 }
+        var costs: [(perKm: Double, perHour: Double)] = []
+        for (d, dep) in spec.depots.enumerated() {
+            do {
+                for group in dep.vehicles {
+                    for _ in 0..<group.trucks(catchment: catchment[d]) {
+                        let v = try scheduler.addVehicle(Vehicle(
+                            depot: depotIDs[d], capacity: Volume(kegs: Int32(group.kegs), cases: Int32(group.cases), pallets: Int32(group.pallets)),
+                            shiftStart: group.shift.start, shiftEnd: group.shift.end))
+                        while costs.count <= Int(v.rawValue) { costs.append((0, 0)) }
+                        costs[Int(v.rawValue)] = (group.costPerKm, group.costPerHour)
+                    }
+                }
+            } catch {
+                throw RunError(field: "regions[\(regionIndex)].depots[\(d)]", message: "\(error)")
+            }
+        }
+        vehicleCost = costs
     }
 
     /// Draws the initial population: counts per segment by largest remainder, towns, locations,

@@ -21,9 +21,18 @@ public enum Footprint {
 }
 
 extension Scenario {
-    /// Trucks over all regions and depots.
+    /// Trucks over all regions and depots; a group sized by its catchment counts as if the region's
+    /// retailers were shared evenly by its depots (the total is right when the catchments sum up).
     public var vehicleCount: Int {
-        regions.reduce(0) { $0 + $1.depots.reduce(0) { $0 + $1.vehicles.reduce(0) { $0 + $1.count } } }
+        regions.reduce(0) { total, region in
+            let share = region.retailers / max(1, region.depots.count)
+            return total + region.depots.reduce(0) { $0 + $1.vehicles.reduce(0) { $0 + $1.trucks(catchment: share) } }
+        }
+    }
+
+    /// Whether some truck group is sized by its depot's catchment (`vehicleCount` is then an estimate).
+    public var fleetFollowsCatchments: Bool {
+        regions.contains { $0.depots.contains { $0.vehicles.contains { $0.perThousandRetailers > 0 } } }
     }
 
     /// Technicians over all regions.

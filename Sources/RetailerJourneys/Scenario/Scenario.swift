@@ -222,6 +222,9 @@ public struct VehicleGroupSpec: Sendable, Equatable {
     public var name: String
     /// Trucks in the group.
     public var count: Int
+    /// More trucks per 1,000 retailers of the depot's catchment (the retailers nearest to it), rounded:
+    /// the fleet follows where the outlets are, not where the depot grid put them.
+    public var perThousandRetailers: Double = 0
     /// Keg capacity.
     public var kegs: Int
     /// Case capacity.
@@ -237,6 +240,12 @@ public struct VehicleGroupSpec: Sendable, Equatable {
     /// A fleet group. - Complexity: O(1).
     public init(name: String, count: Int, kegs: Int, cases: Int) {
         self.name = name; self.count = count; self.kegs = kegs; self.cases = cases
+    }
+
+    /// The trucks of the group at a depot of `catchment` retailers: `count` plus `perThousandRetailers`
+    /// per 1,000 of them, rounded half away from zero. - Complexity: O(1).
+    public func trucks(catchment: Int) -> Int {
+        count + Int((Double(catchment) / 1000 * perThousandRetailers).rounded())
     }
 }
 
