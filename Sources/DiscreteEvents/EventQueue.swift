@@ -266,6 +266,21 @@ public struct EventQueue<Event> {
         return (SimTime(ticks: Int64(bitPattern: e.time)), e.event)
     }
 
+    /// Removes and returns the next event when its time is at most `end`; otherwise (or when the queue
+    /// is empty) removes nothing and returns nil — `peekTime` then `popNext` in one settling of the
+    /// front. - Complexity: that of `popNext`.
+    @inlinable
+    public mutating func popNext(notAfter end: SimTime) -> (time: SimTime, event: Event)? {
+        makeUnique()
+        guard settleFront(), Int64(bitPattern: front.pointee[0].time) <= end.ticks else { return nil }
+        let e = popFront()
+        if e.time > last { last = e.time }
+        clock = e.time
+        release(slot: Int(e.slot))
+        checkInvariantsIfEnabled()
+        return (SimTime(ticks: Int64(bitPattern: e.time)), e.event)
+    }
+
     /// Removes every pending event, keeping storage capacity. - Complexity: O(capacity).
     @inlinable
     public mutating func removeAll() {

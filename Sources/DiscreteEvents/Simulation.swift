@@ -106,15 +106,16 @@ public struct Simulation<Model: SimulationModel> {
         var handled = 0
         while true {
             if handled >= maxEvents { return .reachedEventLimit }
-            guard let next = agenda.queue.peekTime() else {
-                if end != .distantFuture { agenda.queue.advance(to: end) }
-                return .exhausted
-            }
-            if next > end {
+            guard let (_, event) = agenda.queue.popNext(notAfter: end) else {
+                if agenda.queue.peekTime() == nil {
+                    if end != .distantFuture { agenda.queue.advance(to: end) }
+                    return .exhausted
+                }
                 agenda.queue.advance(to: end)
                 return .reachedTime
             }
-            step()
+            _eventsProcessed &+= 1
+            model.handle(event, agenda: &agenda)
             handled &+= 1
             if agenda.stopRequested { return .stopped }
         }

@@ -98,7 +98,7 @@ struct Run: ParsableCommand {
                      Double(events) / wall, Double(retailerDays) / wall))
         let plans = planning.withLock { $0 }
         if plans.plans > 0 {
-            try CheckedOutput.line(String(format: "day planning: %d plans, %d stops placed, %.2f s (%.0f %% of the CPU time), %.2f µs per placed stop",
+            try CheckedOutput.line(String(format: "day planning: %d plans, %d stops placed, %.2f CPU s (%.0f %% of the CPU time), %.2f µs per placed stop",
                                           plans.plans, plans.stops, plans.seconds, 100 * plans.seconds / max(cpu, 1e-9), plans.nanosecondsPerStop / 1000))
         }
         let arm = Report.Arm(label: sc.name, kpis: summaries, results: results)

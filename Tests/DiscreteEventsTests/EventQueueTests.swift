@@ -37,6 +37,25 @@ struct EventQueueTests {
         #expect(q.isEmpty && q.now == SimTime(ticks: 50))
     }
 
+    @Test func popNextNotAfterStopsAtTheBoundAndSkipsCancelledEntries() {
+        var q = EventQueue<Int>()
+        let first = q.schedule(0, at: SimTime(ticks: 1))
+        for (i, t) in [5, 5, 9, 12].enumerated() { q.schedule(i + 1, at: SimTime(ticks: Int64(t))) }
+        let cancelled = q.cancel(first)
+        #expect(cancelled)
+        var got: [Int] = []
+        while let (_, e) = q.popNext(notAfter: SimTime(ticks: 9)) { got.append(e) }
+        // The cancelled event never comes out; the one at exactly the bound does; the later one stays.
+        #expect(got == [1, 2, 3])
+        #expect(q.count == 1 && q.now == SimTime(ticks: 9))
+        let early = q.popNext(notAfter: SimTime(ticks: 11))
+        #expect(early == nil && q.count == 1)
+        let last = q.popNext(notAfter: SimTime(ticks: 12))
+        #expect(last?.event == 4 && q.isEmpty)
+        let none = q.popNext(notAfter: .distantFuture)
+        #expect(none == nil)
+    }
+
     @Test func equalTimesRunByPriorityThenSchedulingOrder() {
         var q = EventQueue<String>()
         let t = SimTime(day: 1)

@@ -67,9 +67,9 @@ extension RegionModel {
             for v in scheduler.vehicles(of: id).prefix(down) { _ = try? scheduler.setVehicleAvailability(v, day: day, available: false) }
         }
         let options = PlanOptions(maxMoveEvaluations: scenario.policies.planningEvaluations)
-        let started = ContinuousClock.now
+        let started = PlanningEffort.threadCPUSeconds()
         guard let plan = try? scheduler.planDay(depot: id, day: day, options: options) else { return }
-        planning.add(ContinuousClock.now - started, stops: plan.assignedCount)
+        planning.add(seconds: PlanningEffort.threadCPUSeconds() - started, stops: plan.assignedCount)
         _ = scheduler.commit(plan)
         sampleRoutes(plan, depot: dep, day: day)
         let record = counts(now)
@@ -81,8 +81,11 @@ extension RegionModel {
                                stops: route.stops, at: Location(x: spec.depots[dep].x, y: spec.depots[dep].y),
                                time: route.departure, departedAt: route.departure,
                                costPerKm: vehicleCost[v].perKm, costPerHour: vehicleCost[v].perHour)
-            runs.append(run)
-            agenda.schedule(.truckDeparts(run: Int32(runs.count - 1)), at: route.departure)
+            // A finished run's slot is reused (no event names it any more), so `runs` holds the trucks
+            // on the road, not every truck-day of the run.
+            let slot: Int
+            if let free = freeRuns.popLast() { slot = Int(free); runs[slot] = run } else { slot = runs.count; runs.append(run) }
+            agenda.schedule(.truckDeparts(run: Int32(slot)), at: route.departure)
             for stop in route.stops {
                 if case .order(let o) = payload(stop.job) { notify(Int(orders.retailer[Int(o)])) }
             }
@@ -98,8 +101,11 @@ extension RegionModel {
     /// A truck leaves: its route's jobs freeze; it drives to the first stop. - Complexity: O(route).
     mutating func truckDeparts(_ i: Int, _ agenda: inout Agenda<RegionEvent>) {
         let frozen = (try? scheduler.depart(runs[i].vehicle, day: runs[i].day)) ?? []
-        let kept = Set(frozen)
-        runs[i].stops.removeAll { !kept.contains($0.job) }
+        // The frozen jobs are the route's jobs still on it: usually all of them (nothing to drop).
+        if frozen.count != runs[i].stops.count {
+            let kept = Set(frozen)
+            runs[i].stops.removeAll { !kept.contains($0.job) }
+        }
         runs[i].time = agenda.now
         runs[i].departedAt = agenda.now
         bumpDaily { $0.trucksOut += 1 }
@@ -180,6 +186,7 @@ extension RegionModel {
         let km = runs[i].distance
         bumpDaily { $0.distance += km }
         runs[i].stops = []
+        freeRuns.append(Int32(i))
     }
 
     /// A stop that will miss its window: back to the queue, a proposal, the retailer's answer. - Complexity:

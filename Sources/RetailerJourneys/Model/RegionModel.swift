@@ -92,6 +92,8 @@ public struct RegionModel: SimulationModel {
     var applicants = ApplicantBook()
     var batches = BatchBook()
     var runs: [RouteRun] = []
+    /// Slots of `runs` whose truck is back at the depot, reused last in first out.
+    var freeRuns: [Int32] = []
     /// Job slot → what the job carries (order or return).
     var jobPayload: [JobPayload] = []
     /// Reservation index → ticket, for displacements.
