@@ -14,7 +14,7 @@ import Yams
 
     @Test func unknownNestedKeyNamesItsPath() {
         #expect(readError(small(replacing: "kegs: 40", with: "kegz: 40")) ==
-            "s.yaml:10: regions[0].depots[0].vehicles[0].kegz: unknown key (did you mean 'kegs'?); expected name, count, kegs, cases, pallets, shift, costPerKm, costPerHour")
+            "s.yaml:10: regions[0].depots[0].vehicles[0].kegz: unknown key (did you mean 'kegs'?); expected name, count, perThousandRetailers, kegs, cases, pallets, shift, costPerKm, costPerHour")
     }
 
     @Test func wrongTypeSaysWhatWasExpected() {
@@ -155,7 +155,7 @@ import Yams
             "s.yaml:12: regions[0].technicians[0].zone: zone 16 is outside the 4 × 4 grid (zones 0 … 15)")
         #expect(readError(small(replacing: "{name: Campo, count: 4}", with: "{name: Campo, count: 4}\n      - {name: Campo, count: 1}")) ==
             "s.yaml:13: regions[0].technicians[1].name: another technician group is named 'Campo' (regions[0].technicians[0])")
-        #expect(readError(small(replacing: "count: 3", with: "count: 0")) == "s.yaml:10: regions[0].depots[0].vehicles: the depot has no trucks (every count is 0)")
+        #expect(readError(small(replacing: "count: 3", with: "count: 0")) == "s.yaml:10: regions[0].depots[0].vehicles: the depot has no trucks (every count and perThousandRetailers is 0)")
         #expect(readError(smallScenario + "\njourneys:\n  ordering: {alertCoverDays: 12}\n") ==
             "s.yaml:14: journeys.ordering.orderUpToDays: must be greater than alertCoverDays (12), got 10")
         #expect(readError(small(replacing: "{name: Campo, count: 4}", with: "{name: Campo, count: 4, shift: {every-day: []}}")) ==
