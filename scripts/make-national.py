@@ -15,7 +15,7 @@ REGIONS = [  # name, retailers, square side in km
     ("Sul", 150_000, 220), ("Norte", 100_000, 180),
 ]
 PER_DEPOT = 25_000
-TRUCKS, VANS = 10.0, 1.0  # per 1,000 retailers of a depot's catchment
+TRUCKS, VANS = 12.0, 0.5  # per 1,000 retailers of a depot's catchment
 out = ["# yaml-language-server: $schema=scenario.schema.json",
        "# National: 1,000,000 retailers in 5 regions, 40 depots, 8,000 trucks, 8,000 technicians, 365 days.",
        "# Written by scripts/make-national.py (the ratios are the baseline's); edit the script, not this file.",
@@ -43,7 +43,7 @@ out += ["", "policies:", "  delivery: earliest-deadline",
         "# The standard service desk of seed 002, staffed per 1,000 retailers of each region (as the baseline).",
         "serviceDesk:", "  standard: true", "  teams:",
         '    - {name: phoneDesk, agents: 1, perThousandRetailers: 0.6, shift: {mon-fri: ["08:00-20:00"], sat: ["09:00-13:00"]}}',
-        '    - {name: digitalDesk, agents: 1, perThousandRetailers: 0.2, shift: {mon-fri: ["08:00-20:00"], sat: ["09:00-13:00"]}}',
+        '    - {name: digitalDesk, agents: 1, perThousandRetailers: 0.35, shift: {mon-fri: ["08:00-20:00"], sat: ["09:00-13:00"]}}',
         '    - {name: backOffice, agents: 1, perThousandRetailers: 0.1, shift: {mon-fri: ["09:00-18:00"]}}']
 path = sys.argv[1] if len(sys.argv) > 1 else "Scenarios/national.yaml"
 open(path, "w").write("\n".join(out) + "\n")
