@@ -27,7 +27,7 @@ extension EventQueue {
         for i in 1..<Swift.max(1, front.count) {
             precondition(!Entry.before(front[i], front[(i - 1) >> 2]), "EventQueue: front heap order broken at \(i)")
         }
-        var liveEntries = 0
+        var liveEntries = 0, posted = 0
         for b in 0...64 {
             let v = storage.vectors[b]
             if b > 0 {
@@ -36,6 +36,7 @@ extension EventQueue {
             }
             for i in 0..<v.count {
                 let e = v[i]
+                if e.slot == Self.unhandled { posted += 1 }
                 if isLive(e) { precondition(e.time >= clock, "EventQueue: a live entry at \(e.time) is before the clock \(clock)") }
                 if b == 0 && e.time < last {
                     if isLive(e) { liveEntries += 1 }
@@ -55,7 +56,7 @@ extension EventQueue {
         let free = storage.freeSlots.pointee
         var liveSlots = 0
         for s in 0..<table.count where table[s] != .max { liveSlots += 1 }
-        precondition(liveSlots == liveCount, "EventQueue: \(liveSlots) live slots but liveCount \(liveCount)")
+        precondition(liveSlots + posted == liveCount, "EventQueue: \(liveSlots) live slots and \(posted) posted entries but liveCount \(liveCount)")
         precondition(liveSlots + free.count == table.count, "EventQueue: \(liveSlots) live + \(free.count) free slots ≠ \(table.count)")
         for i in 0..<free.count { precondition(table[Int(free[i])] == .max, "EventQueue: free slot \(free[i]) is live") }
         precondition(liveEntries == liveCount, "EventQueue: \(liveEntries) live entries but \(liveCount) live events")

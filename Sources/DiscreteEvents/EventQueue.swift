@@ -194,6 +194,27 @@ public struct EventQueue<Event> {
         return EventHandle(slot: slot, sequence: seq)
     }
 
+    /// Schedules `event` at `time` without a handle: it cannot be cancelled, and it takes no slot in the
+    /// handle table, so neither scheduling nor popping it touches that table (a cache miss an event saved
+    /// in a simulation of millions of pending events). Ordered exactly as `schedule(_:at:priority:)`.
+    ///
+    /// - Precondition: `time >= now`.
+    /// - Complexity: as `schedule(_:at:priority:)`.
+    @inlinable
+    public mutating func post(_ event: Event, at time: SimTime, priority: Int16 = 0) {
+        let t = UInt64(bitPattern: time.ticks)
+        precondition(time.ticks >= 0 && t >= clock,
+                     "EventQueue.post: cannot schedule at \(time), before the current time \(now)")
+        makeUnique()
+        let seq = nextSequence
+        precondition(seq <= Self.sequenceMask, "EventQueue.post: insertion sequence exhausted")
+        nextSequence &+= 1
+        liveCount &+= 1
+        let inverted = UInt64(0xFFFF &- (UInt16(bitPattern: priority) ^ 0x8000))
+        insert(Entry(time: t, order: (inverted << Self.sequenceBits) | seq, slot: Self.unhandled, event: event))
+        checkInvariantsIfEnabled()
+    }
+
     /// Schedules `event` after `delay` from `now`.
     ///
     /// - Precondition: `delay` is not negative.
@@ -261,7 +282,7 @@ public struct EventQueue<Event> {
         // An early entry (below `last`) leaves `last` where it is: the buckets are relative to it.
         if e.time > last { last = e.time }
         clock = e.time
-        release(slot: Int(e.slot))
+        finish(e)
         checkInvariantsIfEnabled()
         return (SimTime(ticks: Int64(bitPattern: e.time)), e.event)
     }
@@ -276,7 +297,7 @@ public struct EventQueue<Event> {
         let e = popFront()
         if e.time > last { last = e.time }
         clock = e.time
-        release(slot: Int(e.slot))
+        finish(e)
         checkInvariantsIfEnabled()
         return (SimTime(ticks: Int64(bitPattern: e.time)), e.event)
     }
@@ -290,6 +311,7 @@ public struct EventQueue<Event> {
         frontLevel = 0
         let table = storage.liveSequence
         for s in 0..<table.pointee.count where table.pointee[s] != .max { release(slot: s) }
+        liveCount = 0  // posted entries hold no slot
         checkInvariantsIfEnabled()
     }
 
@@ -311,9 +333,18 @@ public struct EventQueue<Event> {
         liveCount &-= 1
     }
 
+    /// The slot of an entry posted without a handle (`post`): never cancelled, so always live.
+    @usableFromInline static var unhandled: UInt32 { .max }
+
+    /// Ends a popped entry's life: its slot is freed (none for a posted entry). - Complexity: O(1).
+    @inlinable @inline(__always)
+    mutating func finish(_ e: Entry) {
+        if e.slot == Self.unhandled { liveCount &-= 1 } else { release(slot: Int(e.slot)) }
+    }
+
     @inlinable @inline(__always)
     func isLive(_ e: Entry) -> Bool {
-        storage.liveSequence.pointee[Int(e.slot)] == e.order & Self.sequenceMask
+        e.slot == Self.unhandled || storage.liveSequence.pointee[Int(e.slot)] == e.order & Self.sequenceMask
     }
 
     @inlinable @inline(__always)

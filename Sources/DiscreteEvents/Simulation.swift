@@ -36,6 +36,13 @@ public struct Agenda<Event> {
         queue.schedule(event, after: delay, priority: priority)
     }
 
+    /// Schedules `event` at `time` with no handle (it cannot be cancelled; cheaper than `schedule` for
+    /// the many events a model never cancels), ordered as `schedule` orders. - Complexity: O(1) amortised.
+    @inlinable
+    public mutating func post(_ event: Event, at time: SimTime, priority: Int16 = 0) {
+        queue.post(event, at: time, priority: priority)
+    }
+
     /// Cancels a pending event; returns whether it was pending. - Complexity: O(1).
     @inlinable @discardableResult
     public mutating func cancel(_ handle: EventHandle) -> Bool { queue.cancel(handle) }

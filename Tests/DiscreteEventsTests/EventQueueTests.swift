@@ -153,7 +153,13 @@ struct EventQueueTests {
             if r < 5 {
                 let t = q.now.ticks + Int64(rng.nextInt(below: spread))
                 let p = Int16(rng.nextInt(below: 3)) - 1
-                handles[nextID] = q.schedule(nextID, at: SimTime(ticks: t), priority: p)
+                // A third of the events are posted without a handle (never cancelled), interleaved with
+                // handled ones: the order must be the same single (time, priority, insertion) order.
+                if rng.nextInt(below: 3) == 0 {
+                    q.post(nextID, at: SimTime(ticks: t), priority: p)
+                } else {
+                    handles[nextID] = q.schedule(nextID, at: SimTime(ticks: t), priority: p)
+                }
                 ref.schedule(id: nextID, at: t, priority: p)
                 nextID += 1
             } else if r < 7, !handles.isEmpty {

@@ -16,14 +16,14 @@ extension RegionModel {
         var rng = streams.stream(r, .failures, Int(population.all[r].failureSequence))
         population.all[r].failureSequence &+= 1
         let at = t + .days(rng.exponential(mean: 365 / perYear))
-        if at.day < scenario.days { agenda.schedule(.machineFails(retailer: Int32(r)), at: at) }
+        if at.day < scenario.days { agenda.post(.machineFails(retailer: Int32(r)), at: at) }
     }
 
     /// Schedules a machine's next preventive maintenance `interval` days after `t` (at 08:00). - Complexity: O(1).
     mutating func scheduleMaintenance(_ r: Int, afterDays days: Int, from t: SimTime, _ agenda: inout Agenda<RegionEvent>) {
         guard scenario.journeys.assistance.maintenanceIntervalDays > 0 else { return }
         let at = SimTime(day: t.day + max(1, days), hour: 8)
-        if at.day < scenario.days { agenda.schedule(.maintenanceDue(retailer: Int32(r)), at: at) }
+        if at.day < scenario.days { agenda.post(.maintenanceDue(retailer: Int32(r)), at: at) }
     }
 
     /// Maintenance is due: a minor-severity visit is offered (or postponed while another ticket is open).
@@ -102,7 +102,7 @@ extension RegionModel {
     /// Schedules the ticket's next step at `t`, superseding any earlier one. - Complexity: O(1).
     mutating func schedule(_ t: Int, at time: SimTime, _ agenda: inout Agenda<RegionEvent>) {
         tickets.token[t] &+= 1
-        agenda.schedule(.ticketStep(ticket: Int32(t), token: tickets.token[t]), at: max(time, agenda.now))
+        agenda.post(.ticketStep(ticket: Int32(t), token: tickets.token[t]), at: max(time, agenda.now))
     }
 
     /// The request for a field visit of ticket `t`. - Complexity: O(1).

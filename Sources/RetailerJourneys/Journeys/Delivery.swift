@@ -85,7 +85,7 @@ extension RegionModel {
             // on the road, not every truck-day of the run.
             let slot: Int
             if let free = freeRuns.popLast() { slot = Int(free); runs[slot] = run } else { slot = runs.count; runs.append(run) }
-            agenda.schedule(.truckDeparts(run: Int32(slot)), at: route.departure)
+            agenda.post(.truckDeparts(run: Int32(slot)), at: route.departure)
             for stop in route.stops {
                 if case .order(let o) = payload(stop.job) { notify(Int(orders.retailer[Int(o)])) }
             }
@@ -139,7 +139,7 @@ extension RegionModel {
             if arrival.day == stop.arrival.day, let _ = job.windows.earliestStart(arrivingAt: (tod - tolerance).ticks) {
                 runs[i].distance += km
                 runs[i].at = job.location
-                agenda.schedule(.truckArrives(run: Int32(i)), at: arrival)
+                agenda.post(.truckArrives(run: Int32(i)), at: arrival)
                 return
             }
             missStop(stop.job, now: now, &agenda)
@@ -170,7 +170,7 @@ extension RegionModel {
         try? scheduler.complete(stop.job, at: start)
         served(stop.job, job: job, at: start, inWindow: inWindow, &agenda)
         if runs[i].day == reportSeries.routeDay { sampleStop(stop.job, inWindow && start.day <= job.promisedDay ? .onTime : .late) }
-        agenda.schedule(.truckLeaves(run: Int32(i)), at: start + service)
+        agenda.post(.truckLeaves(run: Int32(i)), at: start + service)
     }
 
     /// Ends a truck's day: distance, hours and cost. - Complexity: O(1).

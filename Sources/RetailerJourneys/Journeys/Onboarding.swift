@@ -20,7 +20,7 @@ extension RegionModel {
             applicants.segment.append(UInt8(rng.pick(segments.map(\.share))))
             applicants.appliedAt.append(.zero)
             applicants.attempts.append(0)
-            agenda.schedule(.application(Int32(seq)), at: SimTime(day: d) + .minutes(Int64(480 + rng.nextInt(below: 600))))
+            agenda.post(.application(Int32(seq)), at: SimTime(day: d) + .minutes(Int64(480 + rng.nextInt(below: 600))))
         }
     }
 
@@ -37,7 +37,7 @@ extension RegionModel {
             approve(a, now: now, &agenda)
         } else {
             note(now, -1 - a, .documentsAsked)
-            agenda.schedule(.applicantStep(applicant: Int32(a)), at: now + o.documentDelay.sample(&rng))
+            agenda.post(.applicantStep(applicant: Int32(a)), at: now + o.documentDelay.sample(&rng))
             raise(.registrationPending, retailer: -1 - a, key: -1 - a, &agenda)
         }
     }
@@ -55,7 +55,7 @@ extension RegionModel {
             approve(a, now: now, &agenda)
         } else {
             note(now, -1 - a, .documentsAsked)
-            agenda.schedule(.applicantStep(applicant: Int32(a)), at: now + o.documentDelay.sample(&rng))
+            agenda.post(.applicantStep(applicant: Int32(a)), at: now + o.documentDelay.sample(&rng))
         }
     }
 

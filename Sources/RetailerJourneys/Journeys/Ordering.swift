@@ -45,7 +45,7 @@ extension RegionModel {
             note(now, r, .orderBlocked)
             raise(.blockedOrder, retailer: r, key: o &* 7 &+ seq, &agenda)
             let delay = rng.chance(ord.regulariseSameDay) ? SimDuration.hours(2) : ord.regulariseDelay.sample(&rng)
-            agenda.schedule(.unblock(retailer: Int32(r)), at: now + delay)
+            agenda.post(.unblock(retailer: Int32(r)), at: now + delay)
             return
         }
         toPayment(o, &rng, &agenda)
@@ -60,7 +60,7 @@ extension RegionModel {
             return
         }
         orders.stage[o] = .payment
-        agenda.schedule(.orderStage(order: Int32(o)), at: agenda.now + ord.paymentDelay.sample(&rng))
+        agenda.post(.orderStage(order: Int32(o)), at: agenda.now + ord.paymentDelay.sample(&rng))
         _ = r
     }
 
@@ -85,7 +85,7 @@ extension RegionModel {
             orders.stage[o] = .invoicing
             notify(r)
             note(now, r, .orderPaid)
-            agenda.schedule(.orderStage(order: Int32(o)), at: now + ord.invoicingDelay.sample(&rng))
+            agenda.post(.orderStage(order: Int32(o)), at: now + ord.invoicingDelay.sample(&rng))
         case .invoicing:
             // A rupture is found at invoicing: only part of the order can be served.
             if rng.chance(ord.ruptureProbability) {
@@ -128,7 +128,7 @@ extension RegionModel {
     mutating func invoice(retailer r: Int, amount: Float, _ rng: inout RandomStream, _ agenda: inout Agenda<RegionEvent>) {
         population.all[r].balance += amount
         let term = segmentTables.paymentTermDays[Int(population.all[r].segment)]
-        agenda.schedule(.invoiceDue(retailer: Int32(r), amount: amount, late: population.all[r].latePayer),
+        agenda.post(.invoiceDue(retailer: Int32(r), amount: amount, late: population.all[r].latePayer),
                         at: agenda.now + .days(Int64(max(0, term))))
     }
 
@@ -137,7 +137,7 @@ extension RegionModel {
         if late {
             population.all[r].overdueInvoices &+= 1
             var rng = streams.stream(r, .orderStages, Int(agenda.now.day) &* 31 &+ 5)
-            agenda.schedule(.invoicePaid(retailer: Int32(r), amount: amount), at: agenda.now + .days(rng.exponential(mean: 10)))
+            agenda.post(.invoicePaid(retailer: Int32(r), amount: amount), at: agenda.now + .days(rng.exponential(mean: 10)))
         } else {
             population.all[r].balance = max(0, population.all[r].balance - amount)
         }

@@ -73,7 +73,7 @@ extension RegionModel {
         if counts(t) { metrics.defectiveKegs += bad }
         let at = t + scenario.journeys.returns.reportDelay.sample(&rng)
         batches.pending[b].append((Int32(r), at))
-        agenda.schedule(.defectFound(retailer: Int32(r), kegs: Int32(bad), batch: Int32(b)), at: at)
+        agenda.post(.defectFound(retailer: Int32(r), kegs: Int32(bad), batch: Int32(b)), at: at)
     }
 
     /// A retailer reports defective kegs: the return is registered and validated; accepted returns become

@@ -19,9 +19,9 @@ extension RegionModel {
         arriveApplications(day: d, &agenda)
         salesRepVisits(day: d, now: now)
         for dep in spec.depots.indices {
-            agenda.schedule(.cutoff(depot: Int32(dep)), at: SimTime(day: d) + .minutes(Int64(spec.depots[dep].cutoff)))
+            agenda.post(.cutoff(depot: Int32(dep)), at: SimTime(day: d) + .minutes(Int64(spec.depots[dep].cutoff)))
         }
-        agenda.schedule(.dayEnd(Int32(d)), at: SimTime(day: d + 1) - .seconds(1))
+        agenda.post(.dayEnd(Int32(d)), at: SimTime(day: d + 1) - .seconds(1))
     }
 
     /// Day 0 only: the first machine failure of every installed machine. - Complexity: O(retailers).
@@ -87,13 +87,13 @@ extension RegionModel {
                 note(agenda.now, r, .alert)
                 if rng.chance(ord.alertAcceptance) {
                     population.all[r].openOrder = -2   // an order is on its way (placed later today)
-                    agenda.schedule(.placeOrder(retailer: Int32(r), fromAlert: true), at: at)
+                    agenda.post(.placeOrder(retailer: Int32(r), fromAlert: true), at: at)
                     continue
                 }
             }
             if cover < manualCover {
                 population.all[r].openOrder = -2
-                agenda.schedule(.placeOrder(retailer: Int32(r), fromAlert: false), at: at)
+                agenda.post(.placeOrder(retailer: Int32(r), fromAlert: false), at: at)
             }
         }
     }
@@ -159,7 +159,7 @@ extension RegionModel {
                 // Late today for the first time: the retailer may ask the desk (next morning).
                 if orders.promisedDay[i] == Int32(d) && !desk.types.isEmpty {
                     var rng = streams.stream(Int(orders.retailer[i]), .caseTriggers, d &* 2 &+ 1)
-                    agenda.schedule(.caseTrigger(event: lateEvent, retailer: orders.retailer[i]),
+                    agenda.post(.caseTrigger(event: lateEvent, retailer: orders.retailer[i]),
                                     at: SimTime(day: d + 1) + .minutes(Int64(480 + rng.nextInt(below: 240))))
                 }
             case .blocked: blocked += 1

@@ -12,7 +12,7 @@ extension RegionModel {
         let ch = desk.channels[Int(cases.channel[c])]
         if ch.kind == .phone && cases.sessions[c] == 0 && !cases.proactive[c] {
             if counts(cases.openedAt[c]) { metrics.service.callsOffered += 1 }
-            agenda.schedule(.caseAbandon(case: Int32(c), token: cases.token[c]), at: now + ch.patience.sample(&rng))
+            agenda.post(.caseAbandon(case: Int32(c), token: cases.token[c]), at: now + ch.patience.sample(&rng))
         }
         dispatch(team, &agenda)
     }
@@ -63,7 +63,7 @@ extension RegionModel {
             cases.heldTeam[c] = Int16(team)
         }
         cases.phase[c] = .inWork
-        agenda.schedule(.caseResume(case: Int32(c), token: cases.token[c]), at: now + st.duration.sample(&rng))
+        agenda.post(.caseResume(case: Int32(c), token: cases.token[c]), at: now + st.duration.sample(&rng))
     }
 
     /// Frees the agent `c` holds, if any, and gives the agent the next case. - Complexity: O(1) plus dispatch.
@@ -105,8 +105,8 @@ extension RegionModel {
             setDuty(k, agenda.now, &agenda)
             guard !calendar.isHoliday(day: d) else { continue }
             for w in desk.teams[k].shift.windows(Weekday(dayIndex: d)) {
-                if w.from > 0 { agenda.schedule(.shiftChange(team: Int32(k)), at: start + w.start) }
-                if w.to < 1440 { agenda.schedule(.shiftChange(team: Int32(k)), at: start + w.end) }
+                if w.from > 0 { agenda.post(.shiftChange(team: Int32(k)), at: start + w.start) }
+                if w.to < 1440 { agenda.post(.shiftChange(team: Int32(k)), at: start + w.end) }
             }
         }
     }

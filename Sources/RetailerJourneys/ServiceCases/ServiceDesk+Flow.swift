@@ -30,7 +30,7 @@ extension RegionModel {
             cases.draws[c] &+= 1
             let opening = nextShiftStart(team, after: now)
             let back = nextShiftStart(team, after: opening + .seconds(rng.nextUnit() * 3 * 3_600))
-            agenda.schedule(.caseResume(case: Int32(c), token: cases.token[c]), at: back)
+            agenda.post(.caseResume(case: Int32(c), token: cases.token[c]), at: back)
             return c
         }
         enter(c, first, &agenda)
@@ -67,7 +67,7 @@ extension RegionModel {
                 if team < 0 {
                     // No team serves it (the reader rejects such flows); the case waits the work's length unattended.
                     cases.phase[c] = .waiting
-                    agenda.schedule(.caseResume(case: Int32(c), token: token), at: now + st.duration.sample(&rng))
+                    agenda.post(.caseResume(case: Int32(c), token: token), at: now + st.duration.sample(&rng))
                 } else {
                     enqueue(c, team: team, &rng, &agenda)
                 }
@@ -80,10 +80,10 @@ extension RegionModel {
             if keepsAgent {
                 let wait = desk.phoneDocumentWait.deadline(from: now, calendar: calendar)
                 cases.phase[c] = now + delay <= wait ? .onLine : .lineGivenUp
-                agenda.schedule(.caseResume(case: Int32(c), token: token), at: min(now + delay, wait))
+                agenda.post(.caseResume(case: Int32(c), token: token), at: min(now + delay, wait))
             } else {
                 cases.phase[c] = .waiting
-                agenda.schedule(.caseResume(case: Int32(c), token: token), at: now + delay)
+                agenda.post(.caseResume(case: Int32(c), token: token), at: now + delay)
             }
         case .escalate:
             cases.escalations[c] &+= 1
@@ -92,20 +92,20 @@ extension RegionModel {
             let p = desk.parties[st.party]
             if counts(cases.openedAt[c]) { metrics.service.escalations[st.party] += 1 }
             if !rng.chance(p.neverAnswers) {
-                agenda.schedule(.caseResume(case: Int32(c), token: token), at: later(p.response, &rng, from: now))
+                agenda.post(.caseResume(case: Int32(c), token: token), at: later(p.response, &rng, from: now))
             }
             if let timeout = st.timeout {
-                agenda.schedule(.caseTimeout(case: Int32(c), token: token), at: timeout.deadline(from: now, calendar: calendar))
+                agenda.post(.caseTimeout(case: Int32(c), token: token), at: timeout.deadline(from: now, calendar: calendar))
             }
         case .contact:
             cases.phase[c] = .outbound
             cases.tries[c] = 0
-            agenda.schedule(.caseResume(case: Int32(c), token: token), at: calendar.nextOpening(after: now))
+            agenda.post(.caseResume(case: Int32(c), token: token), at: calendar.nextOpening(after: now))
         case .wait:
             cases.phase[c] = .waiting
             let at = later(st.duration, &rng, from: now)
             if at == now { cases.draws[c] &+= 1; complete(c, &agenda); return }
-            agenda.schedule(.caseResume(case: Int32(c), token: token), at: at)
+            agenda.post(.caseResume(case: Int32(c), token: token), at: at)
         case .transfer:
             let r = Int(cases.retailer[c]), ch = Int(cases.channel[c])
             if counts(cases.openedAt[c]) { metrics.service.transfers += 1 }
@@ -135,7 +135,7 @@ extension RegionModel {
             releaseAgent(c, now, &agenda)
             if desk.email >= 0 && Int(cases.channel[c]) != desk.email { cases.channel[c] = Int8(desk.email); cases.switched[c] = true }
             cases.phase[c] = .waiting
-            agenda.schedule(.caseResume(case: Int32(c), token: token), at: max(now, cases.docsAt[c]))
+            agenda.post(.caseResume(case: Int32(c), token: token), at: max(now, cases.docsAt[c]))
         case .escalated:
             let p = st.party
             if counts(cases.openedAt[c]) {
@@ -159,7 +159,7 @@ extension RegionModel {
                 // The next attempt: another business day, three business hours later in the day.
                 cases.token[c] &+= 1
                 let next = calendar.add(.hours(3), to: calendar.addBusinessDays(1, to: now))
-                agenda.schedule(.caseResume(case: Int32(c), token: cases.token[c]), at: next)
+                agenda.post(.caseResume(case: Int32(c), token: cases.token[c]), at: next)
             } else {
                 enter(c, st.onNoContact >= 0 ? st.onNoContact : desk.types[t].steps.count - 1, &agenda)
             }

@@ -25,7 +25,7 @@ extension RegionModel {
         arrivalSequence[t] += 1
         let at = calendar.add(.seconds(rng.exponential(mean: gap) * 3_600), to: now)
         guard at.day < scenario.days else { return }
-        agenda.schedule(.caseArrival(type: Int32(t)), at: at)
+        agenda.post(.caseArrival(type: Int32(t)), at: at)
     }
 
     /// A background contact of type `t`: a random active retailer contacts the desk. - Complexity: O(1) expected.
@@ -86,7 +86,7 @@ extension RegionModel {
             if counts(agenda.now) { metrics.service.dataPrompts += 1 }
             notify(r)
             var rng = streams.stream(r, .caseTriggers, d)
-            agenda.schedule(.caseTrigger(event: Int32(e), retailer: Int32(r)),
+            agenda.post(.caseTrigger(event: Int32(e), retailer: Int32(r)),
                             at: SimTime(day: d) + .minutes(Int64(480 + rng.nextInt(below: 600))))
         }
     }
@@ -125,7 +125,7 @@ extension RegionModel {
             let expiry = SimDuration.seconds(Double(desk.couponExpiryDays) * 86_400)
             let use = desk.couponUseDelay.sample(&rng)
             let used = rng.chance(desk.couponUse) && use < expiry
-            agenda.schedule(.couponEnds(used: used), at: now + (used ? use : expiry))
+            agenda.post(.couponEnds(used: used), at: now + (used ? use : expiry))
         case .refund: if record { metrics.service.refunds += 1 }
         case .cancelOrder:
             if cancelBeforePayment(r, now: now) && record { metrics.service.ordersCancelled += 1 }
