@@ -25,20 +25,20 @@ extension RegionModel {
 
     /// Submits an order's delivery job. - Complexity: O(log jobs).
     mutating func submitDelivery(_ o: Int, now: SimTime) {
-        let r = Int(orders.retailer[o])
+        let r = Int(orders.all[o].retailer)
         let dep = Int(population.all[r].depot)
         let day = promisedDay(now: now, depot: dep, retailer: r)
-        orders.promisedDay[o] = Int32(day)
+        orders.all[o].promisedDay = Int32(day)
         var rng = streams.stream(o, .delivery, Int(population.all[r].orderSequence))
         let job = DeliveryJob(
             kind: .delivery, retailer: Int32(r), depot: depotIDs[dep],
             location: Location(x: population.all[r].x, y: population.all[r].y),
-            volume: Volume(kegs: orders.kegs[o], cases: orders.cases[o]),
+            volume: Volume(kegs: orders.all[o].kegs, cases: orders.all[o].cases),
             serviceTime: scenario.journeys.delivery.serviceTime.sample(&rng),
             windows: windows(retailer: r, day: day), promisedDay: day,
-            deadline: SimTime(day: day + 1), tier: .standard, value: Int64(orders.value[o]))
+            deadline: SimTime(day: day + 1), tier: .standard, value: Int64(orders.all[o].value))
         if let id = try? scheduler.submit(job, at: now) {
-            orders.job[o] = id
+            orders.all[o].job = id
             setPayload(id, .order(Int32(o)))
             note(now, r, .orderPicked)
         } else {
@@ -87,7 +87,7 @@ extension RegionModel {
             if let free = freeRuns.popLast() { slot = Int(free); runs[slot] = run } else { slot = runs.count; runs.append(run) }
             agenda.post(.truckDeparts(run: Int32(slot)), at: route.departure)
             for stop in route.stops {
-                if case .order(let o) = payload(stop.job) { notify(Int(orders.retailer[Int(o)])) }
+                if case .order(let o) = payload(stop.job) { notify(Int(orders.all[Int(o)].retailer)) }
             }
         }
     }
@@ -111,8 +111,8 @@ extension RegionModel {
         bumpDaily { $0.trucksOut += 1 }
         for stop in runs[i].stops {
             if case .order(let o) = payload(stop.job) {
-                orders.stage[Int(o)] = .inDelivery
-                let r = Int(orders.retailer[Int(o)])
+                orders.all[Int(o)].stage = .inDelivery
+                let r = Int(orders.all[Int(o)].retailer)
                 notify(r)
                 note(agenda.now, r, .outForDelivery)
             }

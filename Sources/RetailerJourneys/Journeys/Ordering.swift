@@ -35,8 +35,8 @@ extension RegionModel {
         note(now, r, .orderPlaced)
         // Credit check: overdue invoices or the limit block the account; one uniform reason is sent.
         if population.all[r].overdueInvoices > 0 || population.all[r].balance + Float(value) > population.all[r].creditLimit {
-            orders.stage[o] = .blocked
-            orders.blockedAt[o] = now
+            orders.all[o].stage = .blocked
+            orders.all[o].blockedAt = now
             if counts(now) {
                 metrics.ordersBlocked += 1
                 if population.all[r].overdueInvoices > 0 { metrics.service.blockedOverdue += 1 } else { metrics.service.blockedLimit += 1 }
@@ -54,19 +54,19 @@ extension RegionModel {
     /// Received → payment, or cancelled before payment. - Complexity: O(1).
     mutating func toPayment(_ o: Int, _ rng: inout RandomStream, _ agenda: inout Agenda<RegionEvent>) {
         let ord = scenario.journeys.ordering
-        let r = Int(orders.retailer[o])
+        let r = Int(orders.all[o].retailer)
         if rng.chance(ord.cancelBeforePayment) {
             cancelOrder(o, now: agenda.now)
             return
         }
-        orders.stage[o] = .payment
+        orders.all[o].stage = .payment
         agenda.post(.orderStage(order: Int32(o)), at: agenda.now + ord.paymentDelay.sample(&rng))
         _ = r
     }
 
     /// Cancels an order (only before payment). - Complexity: O(1).
     mutating func cancelOrder(_ o: Int, now: SimTime) {
-        let r = Int(orders.retailer[o])
+        let r = Int(orders.all[o].retailer)
         orders.end(o, .cancelled)
         population.all[r].openOrder = -1
         metrics.ordersCancelled += 1
@@ -77,32 +77,32 @@ extension RegionModel {
     /// The next stage of an order. - Complexity: O(log jobs) when the job is submitted.
     mutating func advanceOrder(_ o: Int, _ agenda: inout Agenda<RegionEvent>) {
         let now = agenda.now
-        let r = Int(orders.retailer[o])
+        let r = Int(orders.all[o].retailer)
         let ord = scenario.journeys.ordering
-        var rng = streams.stream(r, .orderStages, Int(population.all[r].orderSequence) &* 8 &+ Int(orders.stage[o].rawValue))
-        switch orders.stage[o] {
+        var rng = streams.stream(r, .orderStages, Int(population.all[r].orderSequence) &* 8 &+ Int(orders.all[o].stage.rawValue))
+        switch orders.all[o].stage {
         case .payment:
-            orders.stage[o] = .invoicing
+            orders.all[o].stage = .invoicing
             notify(r)
             note(now, r, .orderPaid)
             agenda.post(.orderStage(order: Int32(o)), at: now + ord.invoicingDelay.sample(&rng))
         case .invoicing:
             // A rupture is found at invoicing: only part of the order can be served.
             if rng.chance(ord.ruptureProbability) {
-                orders.rupture[o] = true
-                orders.kegs[o] = Int32((Double(orders.kegs[o]) * ord.ruptureFillShare).rounded(.down))
-                orders.cases[o] = Int32((Double(orders.cases[o]) * ord.ruptureFillShare).rounded(.down))
+                orders.all[o].rupture = true
+                orders.all[o].kegs = Int32((Double(orders.all[o].kegs) * ord.ruptureFillShare).rounded(.down))
+                orders.all[o].cases = Int32((Double(orders.all[o].cases) * ord.ruptureFillShare).rounded(.down))
                 let segment = Int(population.all[r].segment)
-                orders.value[o] = Float(Double(orders.kegs[o]) * segmentTables.kegValue[segment] + Double(orders.cases[o]) * segmentTables.caseValue[segment])
+                orders.all[o].value = Float(Double(orders.all[o].kegs) * segmentTables.kegValue[segment] + Double(orders.all[o].cases) * segmentTables.caseValue[segment])
                 if counts(now) { metrics.ruptures += 1 }
                 notify(r)
                 note(now, r, .rupture)
                 raise(.rupture, retailer: r, key: r &* 4_096 &+ Int(population.all[r].orderSequence), &agenda)
             }
-            invoice(retailer: r, amount: orders.value[o], &rng, &agenda)
+            invoice(retailer: r, amount: orders.all[o].value, &rng, &agenda)
             notify(r)
             note(now, r, .orderInvoiced)
-            orders.stage[o] = .picking
+            orders.all[o].stage = .picking
             submitDelivery(o, now: now)
         default:
             break
@@ -115,9 +115,9 @@ extension RegionModel {
         population.all[r].overdueInvoices = 0
         population.all[r].balance = 0
         let o = Int(population.all[r].openOrder)
-        guard o >= 0, orders.stage[o] == .blocked else { return }
+        guard o >= 0, orders.all[o].stage == .blocked else { return }
         let now = agenda.now
-        if counts(orders.blockedAt[o]) { metrics.blockToUnblock.record((now - orders.blockedAt[o]).hours) }
+        if counts(orders.all[o].blockedAt) { metrics.blockToUnblock.record((now - orders.all[o].blockedAt).hours) }
         notify(r)
         note(now, r, .orderUnblocked)
         var rng = streams.stream(r, .orderStages, Int(population.all[r].orderSequence) &* 8 &+ 7)

@@ -12,23 +12,23 @@ extension RegionModel {
         switch payload(id) {
         case .order(let oi):
             let o = Int(oi)
-            let r = Int(orders.retailer[o])
-            population.all[r].stockKegs += Float(orders.kegs[o])
-            population.all[r].stockCases += Float(orders.cases[o])
+            let r = Int(orders.all[o].retailer)
+            population.all[r].stockKegs += Float(orders.all[o].kegs)
+            population.all[r].stockCases += Float(orders.all[o].cases)
             population.all[r].openOrder = -1
             metrics.ordersDelivered += 1
             bumpDaily { $0.ordersDelivered += 1 }
-            let onTime = start.day <= Int(orders.promisedDay[o]) && inWindow
-            let otif = onTime && !orders.rupture[o]
+            let onTime = start.day <= Int(orders.all[o].promisedDay) && inWindow
+            let otif = onTime && !orders.all[o].rupture
             if otif { bumpDaily { $0.ordersOTIF += 1 } }
-            if counts(orders.placedAt[o]) {
-                metrics.orderLeadTime.record((start - orders.placedAt[o]).hours)
+            if counts(orders.all[o].placedAt) {
+                metrics.orderLeadTime.record((start - orders.all[o].placedAt).hours)
                 metrics.onTime.record(onTime)
                 metrics.otif.record(otif)
             }
             notify(r)
             note(start, r, .delivered)
-            shipKegs(retailer: r, kegs: Int(orders.kegs[o]), at: start, &agenda)
+            shipKegs(retailer: r, kegs: Int(orders.all[o].kegs), at: start, &agenda)
             orders.end(o, .delivered)
         case .pickup(let ri):
             let ret = Int(ri)

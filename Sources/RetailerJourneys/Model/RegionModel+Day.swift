@@ -151,15 +151,15 @@ extension RegionModel {
         // The carry-over backlog: orders promised for today or earlier and not delivered.
         var backlog = 0, blocked = 0
         let lateEvent = Int32(TriggerEvent.allCases.firstIndex(of: .lateOrder) ?? 0)
-        for i in orders.stage.indices {
-            switch orders.stage[i] {
+        for i in orders.all.indices {
+            switch orders.all[i].stage {
             case .picking, .inDelivery:
-                guard orders.promisedDay[i] <= Int32(d) else { break }
+                guard orders.all[i].promisedDay <= Int32(d) else { break }
                 backlog += 1
                 // Late today for the first time: the retailer may ask the desk (next morning).
-                if orders.promisedDay[i] == Int32(d) && !desk.types.isEmpty {
-                    var rng = streams.stream(Int(orders.retailer[i]), .caseTriggers, d &* 2 &+ 1)
-                    agenda.post(.caseTrigger(event: lateEvent, retailer: orders.retailer[i]),
+                if orders.all[i].promisedDay == Int32(d) && !desk.types.isEmpty {
+                    var rng = streams.stream(Int(orders.all[i].retailer), .caseTriggers, d &* 2 &+ 1)
+                    agenda.post(.caseTrigger(event: lateEvent, retailer: orders.all[i].retailer),
                                     at: SimTime(day: d + 1) + .minutes(Int64(480 + rng.nextInt(below: 240))))
                 }
             case .blocked: blocked += 1

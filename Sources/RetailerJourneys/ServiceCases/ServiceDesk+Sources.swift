@@ -98,7 +98,7 @@ extension RegionModel {
         case .onPhone: return desk.channels[Int(cases.channel[c])].kind == .phone
         case .orderBeforePayment:
             guard r >= 0, population.all[r].openOrder >= 0 else { return false }
-            let s = orders.stage[Int(population.all[r].openOrder)]
+            let s = orders.all[Int(population.all[r].openOrder)].stage
             return s == .received || s == .blocked
         case .creditCooldown:
             guard r >= 0, population.all[r].creditAnsweredDay != .min else { return false }
@@ -152,7 +152,7 @@ extension RegionModel {
     mutating func cancelBeforePayment(_ r: Int, now: SimTime) -> Bool {
         guard r >= 0, population.all[r].openOrder >= 0 else { return false }
         let o = Int(population.all[r].openOrder)
-        guard orders.stage[o] == .received || orders.stage[o] == .blocked else { return false }
+        guard orders.all[o].stage == .received || orders.all[o].stage == .blocked else { return false }
         cancelOrder(o, now: now)
         return true
     }
