@@ -12,9 +12,9 @@
 /// neighbour fits, before opening a truck, was tried: on the national shape it drove 45 % more, used
 /// every truck and left 3 % of the stops out.)
 extension RoutePlanner {
-    /// Inserts stop `j` at the cheapest feasible position next to one of its `insertionLists[j]` stops
-    /// that is routed (before or after it), or as the first stop of an empty truck (the first of each
-    /// kind of identical empty trucks), the first of equally cheap ones in list order; when none of
+    /// Inserts stop `j` at the cheapest feasible position next to one of its `insertionCount` nearest
+    /// stops (the start of its `neighbourTable` row) that is routed (before or after it), or as the first
+    /// stop of an empty truck (the first of each kind of identical empty trucks), the first of equally cheap ones in list order; when none of
     /// these fits, by `insertCheapest(j)` while `fullSearchesLeft` > 0 (each such call spends one), else
     /// false. A pinned stop goes through `insertCheapest(j)` (one route). Each position is tested cheapest
     /// test first, as in `insertCheapest`: the distance added, then capacity and time from the cached
@@ -44,8 +44,9 @@ extension RoutePlanner {
             if sj + service[j] + travel(j, next) > latest[base + k + 1] { return }
             bestCost = cost; bestRoute = r; bestPos = k
         }
-        for vv in insertionLists[j] {
-            let v = Int(vv)
+        let row = j * neighbourWidth
+        for q in 0..<insertionCount {
+            let v = Int(neighbourTable[row + q])
             let b = Int(routeOf[v])
             if b < 0 || closed[b] { continue }
             let pv = Int(positionOf[v])

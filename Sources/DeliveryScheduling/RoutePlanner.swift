@@ -121,13 +121,21 @@ struct RoutePlanner {
     var suffixMax: [Volume] = []
     var distance: [Double] = []
 
-    /// Nearest stops of each stop, computed once per plan by the first local-search phase.
-    var neighbourLists: [[Int32]] = []
+    /// Nearest stops of each stop, flat (`NeighbourTable`): stop i's row is `neighbourTable[i *
+    /// neighbourWidth ..< (i + 1) * neighbourWidth]`, nearest first; computed once per plan, by `planAll`
+    /// on a large day, else by the first local-search phase (`neighboursReady`).
+    var neighbourTable: [Int32] = []
+    var neighbourWidth = 0
+    /// How many of a row's first entries the local search uses (`PlanOptions.neighbours`, at most the
+    /// row) and `insertNear` uses (`insertionNeighbours`, at most the row).
+    var neighbourCount = 0
+    var insertionCount = 0
+    /// Whether `neighbourTable` holds the local search's lists, and whether it holds `insertNear`'s.
+    var neighboursReady = false
+    var insertionReady = false
     /// Neighbours each stop's construction insertion looks next to (`insertNear`); 0, the default and
     /// the setting of every day planned whole, searches every position (`insertCheapest`).
     var insertionNeighbours = 0
-    /// Nearest stops of each stop for `insertNear` (empty unless `insertionNeighbours` > 0).
-    var insertionLists: [[Int32]] = []
     /// Full searches `insertNear` may still run for stops that fit nowhere nearby.
     var fullSearchesLeft = 0
     /// Routes that take no insertions (while route elimination empties them).
