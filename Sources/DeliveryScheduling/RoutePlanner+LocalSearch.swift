@@ -43,6 +43,8 @@ extension RoutePlanner {
             gridCell = Swift.max((maxX - minX) / Double(gridX), (maxY - minY) / Double(gridY))
         }
         let sideX = gridX, sideY = gridY, cell = gridCell
+        // Far above the rounding of a stop's offset from the grid's corner and of a cell's edges.
+        let margin = 1e-9 * (cell + extent + abs(minX) + abs(minY))
         let cells = sideX * sideY
         var out = [Int32](repeating: 0, count: count * kk)
         // Stops bucketed by cell (counting sort), in index order inside a cell, with their coordinates.
@@ -77,25 +79,34 @@ extension RoutePlanner {
             let last = kk - 1
             for i in 0..<count {
                 var filled = 0
+                // Once k are found: the squared distance beyond which a stop is farther than the k-th
+                // (with a margin far above rounding, so it only skips stops the exact test would).
+                var skipBeyond = Double.infinity
                 let c = Int(CO[i])
                 let cx = c % sideX, cy = c / sideX
                 let xi = X[i], yi = Y[i]
+                let px = xi - minX, py = yi - minY
                 let me = Int32(i)
-                @inline(__always) func scan(_ c: Int) {
+                @inline(__always) func scan(_ x: Int, _ y: Int) {
+                    if filled == kk {
+                        // A whole cell farther than the k-th found (its nominal rectangle less a margin
+                        // far above rounding, as stops are bucketed by rounded coordinates) is skipped.
+                        let lx = Double(x) * cell, ly = Double(y) * cell
+                        let gx = Swift.max(0, Swift.max(lx - px, px - (lx + cell)) - margin)
+                        let gy = Swift.max(0, Swift.max(ly - py, py - (ly + cell)) - margin)
+                        if gx * gx + gy * gy > BD[last] * BD[last] * (1 + 1e-9) { return }
+                    }
+                    let c = y * sideX + x
                     var p = Int(CS[c])
                     let end = Int(CS[c + 1])
                     while p < end {
                         defer { p += 1 }
                         let dx = xi - SX[p], dy = yi - SY[p]
-                        if filled == kk {
-                            // Farther along one axis than the k-th found (with a margin far above
-                            // rounding): farther in distance too, so skipped without the square root.
-                            let limit = BD[last] * (1 + 1e-12)
-                            if dx > limit || -dx > limit || dy > limit || -dy > limit { continue }
-                        }
+                        let d2 = dx * dx + dy * dy
+                        if d2 > skipBeyond { continue }
                         let j = IT[p]
                         if j == me { continue }
-                        let d = (dx * dx + dy * dy).squareRoot()  // = dist(i, j)
+                        let d = d2.squareRoot()  // = dist(i, j)
                         if filled == kk && (d > BD[last] || (d == BD[last] && j > BI[last])) { continue }
                         var q = filled < kk ? filled : last
                         while q > 0 && (BD[q - 1] > d || (BD[q - 1] == d && BI[q - 1] > j)) {
@@ -103,6 +114,7 @@ extension RoutePlanner {
                         }
                         BD[q] = d; BI[q] = j
                         if filled < kk { filled += 1 }
+                        if filled == kk { skipBeyond = BD[last] * BD[last] * (1 + 1e-12) }
                     }
                 }
                 var ring = 0
@@ -112,14 +124,13 @@ extension RoutePlanner {
                     let yLo = Swift.max(0, y0), yHi = Swift.min(sideY - 1, y1)
                     var y = yLo
                     while y <= yHi {
-                        let row = y * sideX
                         if y == y0 || y == y1 {
                             var x = xLo
-                            while x <= xHi { scan(row + x); x += 1 }
+                            while x <= xHi { scan(x, y); x += 1 }
                         } else {
                             // Inside the ring only its first and last columns are new.
-                            if x0 >= 0 { scan(row + x0) }
-                            if x1 < sideX { scan(row + x1) }
+                            if x0 >= 0 { scan(x0, y) }
+                            if x1 < sideX { scan(x1, y) }
                         }
                         y += 1
                     }
@@ -129,7 +140,6 @@ extension RoutePlanner {
                     // rounding margin for stops bucketed across a cell edge).
                     if covered { break }
                     if filled == kk {
-                        let px = xi - minX, py = yi - minY
                         var clear = Double.infinity
                         if x0 > 0 { clear = Swift.min(clear, px - Double(x0) * cell) }
                         if x1 < sideX - 1 { clear = Swift.min(clear, Double(x1 + 1) * cell - px) }
