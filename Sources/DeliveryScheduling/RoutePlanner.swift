@@ -157,6 +157,9 @@ struct RoutePlanner {
     var travelTo: [Int64] = []
     /// Deliveries unloaded at positions 1...k of each route (0: none), for O(1) load checks of 2-opt*.
     var delivered: [Volume] = []
+    /// Distance driven from the depot to position k of each route, summed edge by edge from the depot
+    /// (so a recompute that keeps a route's head continues the very same sum).
+    var travelled: [Double] = []
     var n: Int { service.count }
     var routeCount: Int { fleet.count }
 
@@ -217,7 +220,7 @@ struct RoutePlanner {
         guard stops + 2 > stride else { return }
         let oldStride = stride
         let old = (seq: seq, start: start, latest: latest, load: load, prefixMax: prefixMax, suffixMax: suffixMax,
-                   delivered: delivered, travelTo: travelTo)
+                   delivered: delivered, travelTo: travelTo, travelled: travelled)
         allocateRoutes(stride: Swift.min(n, Swift.max(stops, 2 * (stride - 2))) + 2)
         for r in 0..<routeCount {
             let from = r * oldStride, to = r * stride
@@ -226,6 +229,7 @@ struct RoutePlanner {
                 start[to + k] = old.start[from + k]; latest[to + k] = old.latest[from + k]; load[to + k] = old.load[from + k]
                 prefixMax[to + k] = old.prefixMax[from + k]; suffixMax[to + k] = old.suffixMax[from + k]
                 delivered[to + k] = old.delivered[from + k]; travelTo[to + k] = old.travelTo[from + k]
+                travelled[to + k] = old.travelled[from + k]
             }
         }
     }
@@ -248,6 +252,7 @@ struct RoutePlanner {
         suffixMax = Array(repeating: .zero, count: total)
         delivered = Array(repeating: .zero, count: total)
         travelTo = Array(repeating: 0, count: total)
+        travelled = Array(repeating: 0, count: total)
         if changedAt.count != fleet.count {
             changedAt = Array(repeating: 0, count: fleet.count)
             for r in fleet.indices { recompute(route: r) }
@@ -278,45 +283,67 @@ struct RoutePlanner {
         recompute(route: r)
     }
 
-    /// Inserts stop `j` after position `k` of route `r`. - Complexity: O(route) (amortised, with `grow`).
+    /// Inserts stop `j` after position `k` of route `r`: the caches before the new stop and the latest
+    /// starts after its successor are kept (those shifted one place on), the rest rebuilt, to the values
+    /// of a full `recompute(route:)`. - Complexity: O(route) (amortised, with `grow`).
     mutating func insert(_ j: Int, route r: Int, after k: Int) {
         grow(toHold: length[r] + 1)
         let base = r * stride
-        var i = length[r]
+        let m = length[r]
+        var i = m
         while i > k { seq[base + i] = seq[base + i - 1]; i -= 1 }
         seq[base + k] = Int32(j)
-        length[r] += 1
-        recompute(route: r)
+        // The stops after the new one keep their successors, so their latest starts move one place on.
+        i = m + 2
+        while i > k + 1 { latest[base + i] = latest[base + i - 1]; i -= 1 }
+        length[r] = m + 1
+        recompute(route: r, keepingThrough: k, latestFrom: k + 2)
     }
 
     /// Rebuilds the cached times, loads and distance of route `r`. - Complexity: O(route).
     mutating func recompute(route r: Int) {
+        recompute(route: r, keepingThrough: 0, latestFrom: length[r] + 2)
+    }
+
+    /// Rebuilds route `r`'s caches as `recompute(route:)` does, to the same values, trusting those that
+    /// cannot have changed: the forward ones (`start`, `travelTo`, `delivered`, `travelled`, `positionOf`,
+    /// `routeOf`) at positions 0...`kept`, whose stops before them are as when they were computed, and
+    /// `latest` at positions `latestFrom`... (at least 1), whose stops after them and shift end are as
+    /// when it was computed (shifted into place by the caller). Loads and their maxima are rebuilt
+    /// whole (integer sums, cheap), so is the change clock's step.
+    /// - Complexity: O(route), with window look-ups only at positions after `kept` and before
+    ///   `latestFrom`.
+    mutating func recompute(route r: Int, keepingThrough kept: Int, latestFrom: Int) {
         let m = length[r]
         let v = fleet[r]
         let base = r * stride
         changeClock += 1
         changedAt[r] = changeClock
         delivered[base] = .zero
+        travelled[base] = 0
         var initial = Volume.zero
         for i in 0..<m where !isPickup[Int(seq[base + i])] { initial = initial + volume[Int(seq[base + i])] }
         start[base] = v.shiftStart
         load[base] = initial
-        var prev = n
-        var t = v.shiftStart
-        var d = 0.0
         for k in 1...(m + 1) {
+            let cur = k == m + 1 ? n : Int(seq[base + k - 1])
+            load[base + k] = cur == n ? load[base + k - 1] : (isPickup[cur] ? load[base + k - 1] + volume[cur] : load[base + k - 1] - volume[cur])
+        }
+        var prev = kept == 0 ? n : Int(seq[base + kept - 1])
+        var t = start[base + kept]
+        var d = travelled[base + kept]  // the distance summed in the same order as from the depot
+        for k in (kept + 1)...(m + 1) {
             let cur = k == m + 1 ? n : Int(seq[base + k - 1])
             let edge = dist(prev, cur)
             let ticks = Int64(edge * ticksPerUnit)
             travelTo[base + k] = ticks
             let arrival = t + serviceAt(prev) + ticks
             d += edge
+            travelled[base + k] = d
             if cur == n {
                 start[base + k] = arrival
-                load[base + k] = load[base + k - 1]
             } else {
                 start[base + k] = windows[cur].earliestStart(arrivingAt: arrival) ?? Int64.max / 4
-                load[base + k] = isPickup[cur] ? load[base + k - 1] + volume[cur] : load[base + k - 1] - volume[cur]
                 delivered[base + k] = isPickup[cur] ? delivered[base + k - 1] : delivered[base + k - 1] + volume[cur]
                 positionOf[cur] = Int32(k)
                 routeOf[cur] = Int32(r)
@@ -326,8 +353,9 @@ struct RoutePlanner {
         }
         distance[r] = m == 0 ? 0 : d
         latest[base + m + 1] = v.shiftEnd
-        if m > 0 {
-            for k in Swift.stride(from: m, through: 1, by: -1) {
+        let firstTrusted = Swift.min(latestFrom, m + 1)
+        if firstTrusted > 1 {
+            for k in Swift.stride(from: firstTrusted - 1, through: 1, by: -1) {
                 let cur = Int(seq[base + k - 1])
                 let limit = latest[base + k + 1] - service[cur] - travelTo[base + k + 1]
                 latest[base + k] = windows[cur].latestStart(notAfter: limit) ?? Int64.min / 4
