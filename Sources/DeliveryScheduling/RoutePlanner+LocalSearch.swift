@@ -208,29 +208,41 @@ extension RoutePlanner {
 
     /// Tries to empty the shortest routes into the others (one truck fewer each time); a route is
     /// removed only when every one of its stops fits elsewhere, otherwise everything is restored and
-    /// elimination stops. Returns how many routes were removed. - Complexity: O(stops × positions)
-    /// per attempt (O(stops × neighbours) on a large day, `insertNear`).
+    /// elimination stops. The restore needs no snapshot: an attempt only empties the victim and inserts
+    /// its stops into other routes, so the routes whose length changed get back the victim's stops, or
+    /// their own stops less those inserted, in route order (as a full comparison would find them).
+    /// Returns how many routes were removed. - Complexity: O(stops × positions) per attempt
+    /// (O(stops × neighbours) on a large day, `insertNear`), plus O(routes).
     mutating func eliminateRoutes() -> Int {
         var removed = 0
+        var savedLength = [Int](repeating: 0, count: routeCount)
+        var inserted: [Int32] = []
         while true {
             var victim = -1
+            var used = 0
             for r in 0..<routeCount where length[r] > 0 {
+                used += 1
                 if victim < 0 || length[r] < length[victim] { victim = r }
             }
-            let used = (0..<routeCount).filter { length[$0] > 0 }.count
             guard victim >= 0, used > 1 else { return removed }
-            let saved = (0..<routeCount).map { stops(of: $0) }
-            let moving = saved[victim]
+            let moving = stops(of: victim)
             if moving.contains(where: { pinnedTo[Int($0)] >= 0 }) { return removed }
+            for r in 0..<routeCount { savedLength[r] = length[r] }
             // Only the other routes in use may take the stops: the victim and every idle truck are closed.
             for r in 0..<routeCount where r == victim || length[r] == 0 { closed[r] = true }
             setStops(victim, [])
             var ok = true
+            inserted.removeAll(keepingCapacity: true)
             // On a large day a stop that fits next to none of its neighbours ends elimination.
-            for u in moving where !insertStop(Int(u)) { ok = false; break }
+            for u in moving {
+                if !insertStop(Int(u)) { ok = false; break }
+                inserted.append(u)
+            }
             for r in 0..<routeCount { closed[r] = false }
             if !ok {
-                for r in 0..<routeCount where stops(of: r) != saved[r] { setStops(r, saved[r]) }
+                for r in 0..<routeCount where length[r] != savedLength[r] {
+                    setStops(r, r == victim ? moving : stops(of: r).filter { !inserted.contains($0) })
+                }
                 return removed
             }
             removed += 1
