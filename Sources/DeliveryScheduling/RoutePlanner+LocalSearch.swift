@@ -257,7 +257,7 @@ extension RoutePlanner {
         let a = Int(routeOf[u])
         let pu = Int(positionOf[u])
         let prevU = node(a, pu - 1), nextU = node(a, pu + 1)
-        let removalGain = dist(prevU, u) + dist(u, nextU) - dist(prevU, nextU)
+        let removalGain = edge[a * stride + pu] + edge[a * stride + pu + 1] - dist(prevU, nextU)  // cached dist(prevU, u), dist(u, nextU)
         let onlyStop = length[a] == 1
         let gainIfEmptied = onlyStop ? dist(n, u) * 2 : removalGain
         let row = u * neighbourWidth
@@ -273,7 +273,7 @@ extension RoutePlanner {
                 // The distance test first: most positions do not shorten the plan (same decision as
                 // testing feasibility first, at a fraction of the cost).
                 let prev = node(b, k), next = node(b, k + 1)
-                let added = mb == 0 ? dist(n, u) * 2 : dist(prev, u) + dist(u, next) - dist(prev, next)
+                let added = mb == 0 ? dist(n, u) * 2 : dist(prev, u) + dist(u, next) - edge[b * stride + k + 1]  // = dist(prev, next)
                 if !(gainIfEmptied - added > 1e-9) { continue }
                 guard let cost = insertionCost(u, route: b, after: k) else { continue }
                 if gainIfEmptied - cost > 1e-9 {
@@ -310,7 +310,8 @@ extension RoutePlanner {
             let nextV = node(b, j + 1)
             evaluations += 1
             // A: ... u | nextV ...   B: ... v | nextU ...
-            let gain = dist(u, nextU) + dist(v, nextV) - dist(u, nextV) - dist(v, nextU)
+            // dist(u, nextU) and dist(v, nextV) are the routes' cached edges.
+            let gain = edge[a * stride + i + 1] + edge[b * stride + j + 1] - dist(u, nextV) - dist(v, nextU)
             if gain <= 1e-9 { continue }
             let baseA = a * stride, baseB = b * stride
             let ma = length[a], mb = length[b]

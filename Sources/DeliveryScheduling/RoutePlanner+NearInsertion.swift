@@ -54,8 +54,9 @@ extension RoutePlanner {
             guard pv >= 1, pv <= m, Int(seq[b * stride + pv - 1]) == v else { continue }
             let prev = node(b, pv - 1), next = node(b, pv + 1)
             let dvj = dist(v, j)
-            consider(b, after: pv - 1, cost: dist(prev, j) + dvj - dist(prev, v))
-            consider(b, after: pv, cost: dvj + dist(j, next) - dist(v, next))
+            // The route's own edges from the cache (`edge`: the same numbers `dist` gives).
+            consider(b, after: pv - 1, cost: dist(prev, j) + dvj - edge[b * stride + pv])
+            consider(b, after: pv, cost: dvj + dist(j, next) - edge[b * stride + pv + 1])
         }
         let alone = dist(n, j) * 2
         if alone < bestCost {

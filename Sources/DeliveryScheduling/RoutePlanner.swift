@@ -157,6 +157,9 @@ struct RoutePlanner {
     var travelTo: [Int64] = []
     /// Deliveries unloaded at positions 1...k of each route (0: none), for O(1) load checks of 2-opt*.
     var delivered: [Volume] = []
+    /// Length of the edge from position k-1 to position k of each route (k ≥ 1): `dist` of its two
+    /// nodes, so a cost read from it is the very number `dist` would give.
+    var edge: [Double] = []
     /// Distance driven from the depot to position k of each route, summed edge by edge from the depot
     /// (so a recompute that keeps a route's head continues the very same sum).
     var travelled: [Double] = []
@@ -220,7 +223,7 @@ struct RoutePlanner {
         guard stops + 2 > stride else { return }
         let oldStride = stride
         let old = (seq: seq, start: start, latest: latest, load: load, prefixMax: prefixMax, suffixMax: suffixMax,
-                   delivered: delivered, travelTo: travelTo, travelled: travelled)
+                   delivered: delivered, travelTo: travelTo, travelled: travelled, edge: edge)
         allocateRoutes(stride: Swift.min(n, Swift.max(stops, 2 * (stride - 2))) + 2)
         for r in 0..<routeCount {
             let from = r * oldStride, to = r * stride
@@ -229,7 +232,7 @@ struct RoutePlanner {
                 start[to + k] = old.start[from + k]; latest[to + k] = old.latest[from + k]; load[to + k] = old.load[from + k]
                 prefixMax[to + k] = old.prefixMax[from + k]; suffixMax[to + k] = old.suffixMax[from + k]
                 delivered[to + k] = old.delivered[from + k]; travelTo[to + k] = old.travelTo[from + k]
-                travelled[to + k] = old.travelled[from + k]
+                travelled[to + k] = old.travelled[from + k]; edge[to + k] = old.edge[from + k]
             }
         }
     }
@@ -253,6 +256,7 @@ struct RoutePlanner {
         delivered = Array(repeating: .zero, count: total)
         travelTo = Array(repeating: 0, count: total)
         travelled = Array(repeating: 0, count: total)
+        edge = Array(repeating: 0, count: total)
         if changedAt.count != fleet.count {
             changedAt = Array(repeating: 0, count: fleet.count)
             for r in fleet.indices { recompute(route: r) }
@@ -283,8 +287,8 @@ struct RoutePlanner {
         recompute(route: r)
     }
 
-    /// Inserts stop `j` after position `k` of route `r`: the caches before the new stop and the latest
-    /// starts after its successor are kept (those shifted one place on), the rest rebuilt, to the values
+    /// Inserts stop `j` after position `k` of route `r`: the caches before the new stop, and the latest
+    /// starts and edges after its successor, are kept (those shifted one place on), the rest rebuilt, to the values
     /// of a full `recompute(route:)`. - Complexity: O(route) (amortised, with `grow`).
     mutating func insert(_ j: Int, route r: Int, after k: Int) {
         grow(toHold: length[r] + 1)
@@ -293,27 +297,33 @@ struct RoutePlanner {
         var i = m
         while i > k { seq[base + i] = seq[base + i - 1]; i -= 1 }
         seq[base + k] = Int32(j)
-        // The stops after the new one keep their successors, so their latest starts move one place on.
+        // The stops after the new one keep their successors, so their latest starts move one place on,
+        // and so do the edges after the new one's successor.
         i = m + 2
-        while i > k + 1 { latest[base + i] = latest[base + i - 1]; i -= 1 }
+        while i > k + 1 {
+            latest[base + i] = latest[base + i - 1]
+            if i > k + 2 { edge[base + i] = edge[base + i - 1]; travelTo[base + i] = travelTo[base + i - 1] }
+            i -= 1
+        }
         length[r] = m + 1
-        recompute(route: r, keepingThrough: k, latestFrom: k + 2)
+        recompute(route: r, keepingThrough: k, latestFrom: k + 2, edgesFrom: k + 3)
     }
 
     /// Rebuilds the cached times, loads and distance of route `r`. - Complexity: O(route).
     mutating func recompute(route r: Int) {
-        recompute(route: r, keepingThrough: 0, latestFrom: length[r] + 2)
+        recompute(route: r, keepingThrough: 0, latestFrom: length[r] + 2, edgesFrom: length[r] + 2)
     }
 
     /// Rebuilds route `r`'s caches as `recompute(route:)` does, to the same values, trusting those that
     /// cannot have changed: the forward ones (`start`, `travelTo`, `delivered`, `travelled`, `positionOf`,
     /// `routeOf`) at positions 0...`kept`, whose stops before them are as when they were computed, and
     /// `latest` at positions `latestFrom`... (at least 1), whose stops after them and shift end are as
-    /// when it was computed (shifted into place by the caller). Loads and their maxima are rebuilt
-    /// whole (integer sums, cheap), so is the change clock's step.
+    /// when it was computed (shifted into place by the caller), and `edge` and `travelTo` at positions
+    /// `edgesFrom`..., whose two nodes are as when they were computed (shifted by the caller). Loads and
+    /// their maxima are rebuilt whole (integer sums, cheap), so is the change clock's step.
     /// - Complexity: O(route), with window look-ups only at positions after `kept` and before
-    ///   `latestFrom`.
-    mutating func recompute(route r: Int, keepingThrough kept: Int, latestFrom: Int) {
+    ///   `latestFrom`, and distances only between those and `edgesFrom`.
+    mutating func recompute(route r: Int, keepingThrough kept: Int, latestFrom: Int, edgesFrom: Int) {
         let m = length[r]
         let v = fleet[r]
         let base = r * stride
@@ -334,11 +344,15 @@ struct RoutePlanner {
         var d = travelled[base + kept]  // the distance summed in the same order as from the depot
         for k in (kept + 1)...(m + 1) {
             let cur = k == m + 1 ? n : Int(seq[base + k - 1])
-            let edge = dist(prev, cur)
-            let ticks = Int64(edge * ticksPerUnit)
-            travelTo[base + k] = ticks
+            let edgeLength: Double, ticks: Int64
+            if k >= edgesFrom {
+                edgeLength = edge[base + k]; ticks = travelTo[base + k]
+            } else {
+                edgeLength = dist(prev, cur); ticks = Int64(edgeLength * ticksPerUnit)
+                edge[base + k] = edgeLength; travelTo[base + k] = ticks
+            }
             let arrival = t + serviceAt(prev) + ticks
-            d += edge
+            d += edgeLength
             travelled[base + k] = d
             if cur == n {
                 start[base + k] = arrival
@@ -464,7 +478,7 @@ struct RoutePlanner {
                 let next = k == m ? n : Int(seq[base + k])
                 let djn = dist(j, next)
                 defer { prev = next; dpj = djn }
-                let cost = m == 0 ? dpj * 2 : dpj + djn - dist(prev, next)
+                let cost = m == 0 ? dpj * 2 : dpj + djn - edge[base + k + 1]  // = dist(prev, next)
                 if cost >= bestCost { continue }
                 if !((pickup ? suffixMax[base + k] : prefixMax[base + k]) + vol).fits(in: cap) { continue }
                 let arrival = start[base + k] + serviceAt(prev) + Int64(dpj * ticksPerUnit)
