@@ -290,7 +290,7 @@ extension DeliveryScheduler {
         var peak = planner.load[base]
         for k in 1...m {
             let i = Int(planner.seq[base + k - 1])
-            let arrival = t + planner.serviceAt(prev) + planner.travel(prev, i)
+            let arrival = t + planner.serviceAt(prev) + planner.travelTo[base + k]  // = travel(prev, i)
             let start = planner.start[base + k]
             let slot = order[stopIndex[i]].slot
             let leave = start + planner.service[i]

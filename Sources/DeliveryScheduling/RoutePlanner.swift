@@ -331,14 +331,7 @@ struct RoutePlanner {
         changedAt[r] = changeClock
         delivered[base] = .zero
         travelled[base] = 0
-        var initial = Volume.zero
-        for i in 0..<m where !isPickup[Int(seq[base + i])] { initial = initial + volume[Int(seq[base + i])] }
         start[base] = v.shiftStart
-        load[base] = initial
-        for k in 1...(m + 1) {
-            let cur = k == m + 1 ? n : Int(seq[base + k - 1])
-            load[base + k] = cur == n ? load[base + k - 1] : (isPickup[cur] ? load[base + k - 1] + volume[cur] : load[base + k - 1] - volume[cur])
-        }
         var prev = kept == 0 ? n : Int(seq[base + kept - 1])
         var t = start[base + kept]
         var d = travelled[base + kept]  // the distance summed in the same order as from the depot
@@ -376,16 +369,40 @@ struct RoutePlanner {
             }
         }
         latest[base] = latest[base + 1] - (m == 0 ? 0 : travelTo[base + 1])
-        prefixMax[base] = load[base]
-        if m >= 1 { for k in 1...m { prefixMax[base + k] = Volume.componentMax(prefixMax[base + k - 1], load[base + k]) } }
-        prefixMax[base + m + 1] = prefixMax[base + m]
-        suffixMax[base + m + 1] = load[base + m]
-        suffixMax[base + m] = load[base + m]
-        if m >= 1 {
-            for k in Swift.stride(from: m - 1, through: 0, by: -1) {
-                suffixMax[base + k] = Volume.componentMax(suffixMax[base + k + 1], load[base + k])
+        rebuildLoads(route: r)
+    }
+
+    /// Rebuilds route `r`'s loads (`load`: every delivery on board leaving the depot, then each stop's
+    /// change) and their running maxima (`prefixMax`, `suffixMax`), through unchecked buffers (every
+    /// index is inside the route's positions 0...m+1). - Complexity: O(route).
+    private mutating func rebuildLoads(route r: Int) {
+        let m = length[r]
+        let base = r * stride
+        seq.withUnsafeBufferPointer { Q in volume.withUnsafeBufferPointer { V in isPickup.withUnsafeBufferPointer { P in
+        load.withUnsafeMutableBufferPointer { L in prefixMax.withUnsafeMutableBufferPointer { PM in
+        suffixMax.withUnsafeMutableBufferPointer { SM in
+            var initial = Volume.zero
+            for i in 0..<m where !P[Int(Q[base + i])] { initial = initial + V[Int(Q[base + i])] }
+            L[base] = initial
+            var running = initial
+            for k in 1...(m + 1) {
+                if k <= m {
+                    let cur = Int(Q[base + k - 1])
+                    running = P[cur] ? running + V[cur] : running - V[cur]
+                }
+                L[base + k] = running
             }
-        }
+            PM[base] = L[base]
+            if m >= 1 { for k in 1...m { PM[base + k] = Volume.componentMax(PM[base + k - 1], L[base + k]) } }
+            PM[base + m + 1] = PM[base + m]
+            SM[base + m + 1] = L[base + m]
+            SM[base + m] = L[base + m]
+            if m >= 1 {
+                for k in Swift.stride(from: m - 1, through: 0, by: -1) {
+                    SM[base + k] = Volume.componentMax(SM[base + k + 1], L[base + k])
+                }
+            }
+        } } } } } }
     }
 
     /// Cost of inserting stop `j` between positions `k` and `k+1` of route `r`, or nil when the
