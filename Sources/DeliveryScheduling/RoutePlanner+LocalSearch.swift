@@ -77,7 +77,9 @@ extension RoutePlanner {
             }
             for p in 0..<count { let j = Int(IT[p]); SX[p] = X[j]; SY[p] = Y[j] }
             let last = kk - 1
-            for i in 0..<count {
+            // Queries in cell order, so consecutive ones read mostly the same cells.
+            for at in 0..<count {
+                let i = Int(IT[at])
                 var filled = 0
                 // Once k are found: the squared distance beyond which a stop is farther than the k-th
                 // (with a margin far above rounding, so it only skips stops the exact test would).

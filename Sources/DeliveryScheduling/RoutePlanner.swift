@@ -467,46 +467,63 @@ struct RoutePlanner {
     /// - Complexity: O(total positions).
     @discardableResult
     mutating func insertCheapest(_ j: Int) -> Bool {
+        if pinnedTo[j] == -2 { return false }
+        let (bestRoute, bestPos, evaluated) = cheapestPosition(j)
+        evaluations += evaluated
+        guard bestRoute >= 0 else { return false }
+        insert(j, route: bestRoute, after: bestPos)
+        return true
+    }
+
+    /// `insertCheapest`'s search: the route and position it inserts stop `j` at (-1: none fits) and the
+    /// positions it counts as evaluated. The position scan reads the route caches and coordinates through
+    /// unchecked buffers (every index is inside a route's positions 0...m+1, or a stop or the depot).
+    /// - Complexity: O(total positions).
+    private func cheapestPosition(_ j: Int) -> (route: Int, position: Int, evaluated: Int) {
         var bestCost = Double.infinity
         var bestRoute = -1
         var bestPos = -1
+        var evaluated = 0
         let pin = Int(pinnedTo[j])
-        if pin == -2 { return false }
         let lo = pin >= 0 ? pin : 0
         let hi = pin >= 0 ? pin + 1 : fleet.count
         let vol = volume[j]
         let pickup = isPickup[j]
         let lastStart = windows[j].latestStart(notAfter: .max) ?? .min
         let fromDepot = dist(n, j)
+        let xj = xs[j], yj = ys[j]
+        let depot = n
+        seq.withUnsafeBufferPointer { SQ in start.withUnsafeBufferPointer { ST in edge.withUnsafeBufferPointer { ED in
+        xs.withUnsafeBufferPointer { X in ys.withUnsafeBufferPointer { Y in
         for r in lo..<hi where !closed[r] {
             let m = length[r]
             if m == 0 && pin < 0 && r > 0 && length[r - 1] == 0 && !closed[r - 1] && fleet[r].capacity == fleet[r - 1].capacity
                 && fleet[r].shiftStart == fleet[r - 1].shiftStart && fleet[r].shiftEnd == fleet[r - 1].shiftEnd {
                 continue  // identical empty trucks give identical costs: try the first only
             }
-            evaluations += m + 1
+            evaluated += m + 1
             let base = r * stride
             let cap = fleet[r].capacity
             if !((pickup ? suffixMax[base + m] : prefixMax[base]) + vol).fits(in: cap) { continue }
-            var prev = n
+            var prev = depot
             var dpj = fromDepot  // carried: the distance from j to one position's next stop is the next position's dpj
             for k in 0...m {
-                if start[base + k] > lastStart { break }
-                let next = k == m ? n : Int(seq[base + k])
-                let djn = dist(j, next)
+                if ST[base + k] > lastStart { break }
+                let next = k == m ? depot : Int(SQ[base + k])
+                let dx = xj - X[next], dy = yj - Y[next]
+                let djn = (dx * dx + dy * dy).squareRoot()  // = dist(j, next)
                 defer { prev = next; dpj = djn }
-                let cost = m == 0 ? dpj * 2 : dpj + djn - edge[base + k + 1]  // = dist(prev, next)
+                let cost = m == 0 ? dpj * 2 : dpj + djn - ED[base + k + 1]  // = dist(prev, next)
                 if cost >= bestCost { continue }
                 if !((pickup ? suffixMax[base + k] : prefixMax[base + k]) + vol).fits(in: cap) { continue }
-                let arrival = start[base + k] + serviceAt(prev) + Int64(dpj * ticksPerUnit)
+                let arrival = ST[base + k] + serviceAt(prev) + Int64(dpj * ticksPerUnit)
                 guard let sj = windows[j].earliestStart(arrivingAt: arrival) else { continue }
                 if sj + service[j] + Int64(djn * ticksPerUnit) > latest[base + k + 1] { continue }
                 bestCost = cost; bestRoute = r; bestPos = k
             }
         }
-        guard bestRoute >= 0 else { return false }
-        insert(j, route: bestRoute, after: bestPos)
-        return true
+        } } } } }
+        return (bestRoute, bestPos, evaluated)
     }
 
     /// Why stop `j` could not be inserted (first matching reason). - Complexity: O(positions).
