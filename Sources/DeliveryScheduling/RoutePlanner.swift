@@ -305,13 +305,24 @@ struct RoutePlanner {
             if i > k + 2 { edge[base + i] = edge[base + i - 1]; travelTo[base + i] = travelTo[base + i - 1] }
             i -= 1
         }
+        // Loads, exactly as a rebuild sums them (wrapping integer sums): a delivery is on board from the
+        // depot to its stop, a pickup from its stop back; the other stops' changes are as before.
+        let vj = volume[j], pickup = isPickup[j]
+        i = m + 2
+        while i > k + 1 { load[base + i] = pickup ? load[base + i - 1] + vj : load[base + i - 1]; i -= 1 }
+        if pickup {
+            load[base + k + 1] = load[base + k] + vj
+        } else {
+            for p in 0...k { load[base + p] = load[base + p] + vj }
+            load[base + k + 1] = load[base + k] - vj
+        }
         length[r] = m + 1
-        recompute(route: r, keepingThrough: k, latestFrom: k + 2, edgesFrom: k + 3)
+        recompute(route: r, keepingThrough: k, latestFrom: k + 2, edgesFrom: k + 3, loadsSet: true)
     }
 
     /// Rebuilds the cached times, loads and distance of route `r`. - Complexity: O(route).
     mutating func recompute(route r: Int) {
-        recompute(route: r, keepingThrough: 0, latestFrom: length[r] + 2, edgesFrom: length[r] + 2)
+        recompute(route: r, keepingThrough: 0, latestFrom: length[r] + 2, edgesFrom: length[r] + 2, loadsSet: false)
     }
 
     /// Rebuilds route `r`'s caches as `recompute(route:)` does, to the same values, trusting those that
@@ -319,11 +330,12 @@ struct RoutePlanner {
     /// `routeOf`) at positions 0...`kept`, whose stops before them are as when they were computed, and
     /// `latest` at positions `latestFrom`... (at least 1), whose stops after them and shift end are as
     /// when it was computed (shifted into place by the caller), and `edge` and `travelTo` at positions
-    /// `edgesFrom`..., whose two nodes are as when they were computed (shifted by the caller). Loads and
-    /// their maxima are rebuilt whole (integer sums, cheap), so is the change clock's step.
+    /// `edgesFrom`..., whose two nodes are as when they were computed (shifted by the caller). Loads are
+    /// rebuilt whole unless `loadsSet` (the caller has set them, exactly: wrapping integer sums), their
+    /// maxima always; so is the change clock's step.
     /// - Complexity: O(route), with window look-ups only at positions after `kept` and before
     ///   `latestFrom`, and distances only between those and `edgesFrom`.
-    mutating func recompute(route r: Int, keepingThrough kept: Int, latestFrom: Int, edgesFrom: Int) {
+    mutating func recompute(route r: Int, keepingThrough kept: Int, latestFrom: Int, edgesFrom: Int, loadsSet: Bool) {
         let m = length[r]
         let v = fleet[r]
         let base = r * stride
@@ -369,28 +381,30 @@ struct RoutePlanner {
             }
         }
         latest[base] = latest[base + 1] - (m == 0 ? 0 : travelTo[base + 1])
-        rebuildLoads(route: r)
+        rebuildLoads(route: r, loadsSet: loadsSet)
     }
 
     /// Rebuilds route `r`'s loads (`load`: every delivery on board leaving the depot, then each stop's
-    /// change) and their running maxima (`prefixMax`, `suffixMax`), through unchecked buffers (every
-    /// index is inside the route's positions 0...m+1). - Complexity: O(route).
-    private mutating func rebuildLoads(route r: Int) {
+    /// change; kept when `loadsSet`) and their running maxima (`prefixMax`, `suffixMax`), through
+    /// unchecked buffers (every index is inside the route's positions 0...m+1). - Complexity: O(route).
+    private mutating func rebuildLoads(route r: Int, loadsSet: Bool) {
         let m = length[r]
         let base = r * stride
         seq.withUnsafeBufferPointer { Q in volume.withUnsafeBufferPointer { V in isPickup.withUnsafeBufferPointer { P in
         load.withUnsafeMutableBufferPointer { L in prefixMax.withUnsafeMutableBufferPointer { PM in
         suffixMax.withUnsafeMutableBufferPointer { SM in
-            var initial = Volume.zero
-            for i in 0..<m where !P[Int(Q[base + i])] { initial = initial + V[Int(Q[base + i])] }
-            L[base] = initial
-            var running = initial
-            for k in 1...(m + 1) {
-                if k <= m {
-                    let cur = Int(Q[base + k - 1])
-                    running = P[cur] ? running + V[cur] : running - V[cur]
+            if !loadsSet {
+                var initial = Volume.zero
+                for i in 0..<m where !P[Int(Q[base + i])] { initial = initial + V[Int(Q[base + i])] }
+                L[base] = initial
+                var running = initial
+                for k in 1...(m + 1) {
+                    if k <= m {
+                        let cur = Int(Q[base + k - 1])
+                        running = P[cur] ? running + V[cur] : running - V[cur]
+                    }
+                    L[base + k] = running
                 }
-                L[base + k] = running
             }
             PM[base] = L[base]
             if m >= 1 { for k in 1...m { PM[base + k] = Volume.componentMax(PM[base + k - 1], L[base + k]) } }
