@@ -275,9 +275,12 @@ extension RoutePlanner {
                 // The distance test first: most positions do not shorten the plan (same decision as
                 // testing feasibility first, at a fraction of the cost).
                 let prev = node(b, k), next = node(b, k + 1)
-                let added = mb == 0 ? dist(n, u) * 2 : dist(prev, u) + dist(u, next) - edge[b * stride + k + 1]  // = dist(prev, next)
+                let inLeg = dist(prev, u), outLeg = dist(u, next)
+                let added = mb == 0 ? dist(n, u) * 2 : inLeg + outLeg - edge[b * stride + k + 1]  // = dist(prev, next)
                 if !(gainIfEmptied - added > 1e-9) { continue }
-                guard let cost = insertionCost(u, route: b, after: k) else { continue }
+                // `insertionCost(u, route: b, after: k)` would return `added` when the position fits.
+                guard insertionFits(u, route: b, after: k, prev: prev, inLeg: inLeg, outLeg: outLeg) else { continue }
+                let cost = added
                 if gainIfEmptied - cost > 1e-9 {
                     let baseA = a * stride
                     let skip = pu - 1
@@ -293,6 +296,20 @@ extension RoutePlanner {
             }
         }
         return false
+    }
+
+    /// Whether stop `j` fits between position `k` of route `r` (node `prev`, `inLeg` = `dist(prev, j)`
+    /// away) and the next node (`outLeg` = `dist(j, next)` away): the capacity and time tests of
+    /// `insertionCost`, with the legs' travel ticks taken from the given distances (the very ticks
+    /// `travel` gives). - Complexity: O(windows).
+    @inline(__always)
+    func insertionFits(_ j: Int, route r: Int, after k: Int, prev: Int, inLeg: Double, outLeg: Double) -> Bool {
+        let base = r * stride
+        let cap = fleet[r].capacity
+        if !((isPickup[j] ? suffixMax[base + k] : prefixMax[base + k]) + volume[j]).fits(in: cap) { return false }
+        let arrival = start[base + k] + serviceAt(prev) + Int64(inLeg * ticksPerUnit)
+        guard let sj = windows[j].earliestStart(arrivingAt: arrival) else { return false }
+        return sj + service[j] + Int64(outLeg * ticksPerUnit) <= latest[base + k + 1]
     }
 
     /// Exchanges the tails of `u`'s route and a neighbour's route (2-opt*, the first `neighbourCount` of
