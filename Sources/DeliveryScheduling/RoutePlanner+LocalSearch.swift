@@ -15,7 +15,7 @@ struct NeighbourTable {
 /// Moves never change which jobs are assigned, so tiers are never traded against distance.
 extension RoutePlanner {
     /// The `k` nearest stops of each stop (by distance, ties by index), found on a uniform grid of
-    /// about two stops a cell searched ring by ring: a ring further out can only hold stops farther than
+    /// about one stop a cell searched ring by ring: a ring further out can only hold stops farther than
     /// the k-th found, so the lists are exactly those of comparing every pair. The stops' coordinates are
     /// copied in cell order so that a cell's stops are read contiguously; the result does not depend on
     /// the order stops are met in (the lists are sorted by distance, then index).
@@ -30,7 +30,7 @@ extension RoutePlanner {
             minYv = Swift.min(minYv, ys[i]); maxY = Swift.max(maxY, ys[i])
         }
         let minX = minXv, minY = minYv
-        // Square cells over the stops' bounding rectangle, about two stops a cell (a long thin sector
+        // Square cells over the stops' bounding rectangle, about one stop a cell (a long thin sector
         // gets a long thin grid, not a square one of mostly empty cells).
         let extent = Swift.max(maxX - minX, maxY - minY)
         var gridX = 1, gridY = 1, gridCell = 1.0
