@@ -167,9 +167,8 @@ extension DeliveryScheduler {
         var locations: [Location] = [], volumes: [Volume] = [], pins: [Int32] = []
         locations.reserveCapacity(order.count); volumes.reserveCapacity(order.count); pins.reserveCapacity(order.count)
         for (_, s) in order {
-            let j = job(atSlot: s)
-            locations.append(j.location)
-            volumes.append(j.volume)
+            locations.append(places[s].location)
+            volumes.append(core[s].volume)
             pins.append(meta[s].pinned ? plannerIndex[Int(meta[s].assignedVehicle)] : -1)
         }
         let sectorCount = DaySectors.count(stops: order.count, options: options)
@@ -195,11 +194,12 @@ extension DeliveryScheduler {
             for (r, t) in trucks.enumerated() { localTruck[t] = Int32(r) }
             var planner = RoutePlanner(depot: dep.location, ticksPerUnit: dep.ticksPerUnit, fleet: trucks.map { fleet[$0] }, stops: stops.count)
             for i in stops {
+                // The few fields the planner needs, read in place (`job(atSlot:)` would build the whole job).
                 let s = order[i].slot
-                let j = job(atSlot: s)
-                planner.addStop(location: j.location, service: j.serviceTime.ticks, windows: j.windows, volume: j.volume,
-                                isPickup: j.kind.isPickup, pinnedTo: pins[i] >= 0 ? localTruck[Int(pins[i])] : pins[i], tier: j.tier.rawValue,
-                                deadline: j.deadline == .distantFuture ? .max : j.deadline.ticks &- dayStart)
+                let c = core[s]
+                planner.addStop(location: places[s].location, service: c.serviceTime, windows: places[s].windows, volume: c.volume,
+                                isPickup: c.kind != JobKind.delivery.rawValue, pinnedTo: pins[i] >= 0 ? localTruck[Int(pins[i])] : pins[i],
+                                tier: c.tier, deadline: c.deadline == SimTime.distantFuture.ticks ? .max : c.deadline &- dayStart)
             }
             // A large day's routes start with room for 40 stops (they grow if one needs more).
             planner.finishSetup(routeRoom: largeDay ? 40 : .max)
@@ -290,7 +290,7 @@ extension DeliveryScheduler {
         var peak = planner.load[base]
         for k in 1...m {
             let i = Int(planner.seq[base + k - 1])
-            let arrival = t + planner.serviceAt(prev) + planner.travel(prev, i)
+            let arrival = t + planner.serviceAt(prev) + planner.travelTo[base + k]  // = travel(prev, i)
             let start = planner.start[base + k]
             let slot = order[stopIndex[i]].slot
             let leave = start + planner.service[i]

@@ -1,107 +1,161 @@
+/// The k nearest stops of every stop, flat: stop i's list is `flat[i * width ..< (i + 1) * width]`,
+/// nearest first (every list has exactly `width` = min(k, n − 1) entries).
+struct NeighbourTable {
+    let width: Int
+    let flat: [Int32]
+
+    /// Stop `i`'s list as an array (allocates; the hot loops read `flat` directly). - Complexity: O(width).
+    func list(_ i: Int) -> [Int32] { Array(flat[(i * width)..<((i + 1) * width)]) }
+
+    /// Every stop's list as an array of arrays (allocates). - Complexity: O(n · width).
+    func lists(count: Int) -> [[Int32]] { (0..<count).map { list($0) } }
+}
+
 /// Local search: inter-route relocate and 2-opt* on nearest-neighbour lists, intra-route 2-opt.
 /// Moves never change which jobs are assigned, so tiers are never traded against distance.
 extension RoutePlanner {
     /// The `k` nearest stops of each stop (by distance, ties by index), found on a uniform grid of
-    /// about two stops a cell searched ring by ring: a ring further out can only hold stops farther than
-    /// the k-th found, so the lists are exactly those of comparing every pair.
+    /// about one stop a cell searched ring by ring: a ring further out can only hold stops farther than
+    /// the k-th found, so the lists are exactly those of comparing every pair. The stops' coordinates are
+    /// copied in cell order so that a cell's stops are read contiguously; the result does not depend on
+    /// the order stops are met in (the lists are sorted by distance, then index).
     /// - Complexity: O(n · k log k)-like for spread-out stops (O(n²) at worst, all stops in a few cells).
-    func nearestNeighbours(_ k: Int) -> [[Int32]] {
+    func nearestNeighbours(_ k: Int) -> NeighbourTable {
         let count = n
         let kk = Swift.min(k, Swift.max(0, count - 1))
-        guard kk > 0 else { return Array(repeating: [], count: count) }
-        var minX = Double.infinity, minY = Double.infinity, maxX = -Double.infinity, maxY = -Double.infinity
+        guard kk > 0 else { return NeighbourTable(width: 0, flat: []) }
+        var minXv = Double.infinity, minYv = Double.infinity, maxX = -Double.infinity, maxY = -Double.infinity
         for i in 0..<count {
-            minX = Swift.min(minX, xs[i]); maxX = Swift.max(maxX, xs[i])
-            minY = Swift.min(minY, ys[i]); maxY = Swift.max(maxY, ys[i])
+            minXv = Swift.min(minXv, xs[i]); maxX = Swift.max(maxX, xs[i])
+            minYv = Swift.min(minYv, ys[i]); maxY = Swift.max(maxY, ys[i])
         }
-        // Square cells over the stops' bounding rectangle, about two stops a cell (a long thin sector
+        let minX = minXv, minY = minYv
+        // Square cells over the stops' bounding rectangle, about one stop a cell (a long thin sector
         // gets a long thin grid, not a square one of mostly empty cells).
         let extent = Swift.max(maxX - minX, maxY - minY)
-        var sideX = 1, sideY = 1, cell = 1.0
+        var gridX = 1, gridY = 1, gridCell = 1.0
         if extent > 0 {
             let cellsWanted = Swift.max(1, Double(count))
             let w = Swift.max(maxX - minX, extent / cellsWanted), h = Swift.max(maxY - minY, extent / cellsWanted)
             let size = (w * h / cellsWanted).squareRoot()
-            sideX = Swift.max(1, Swift.min(count, Int(w / size)))
-            sideY = Swift.max(1, Swift.min(count, Int(h / size)))
-            cell = Swift.max((maxX - minX) / Double(sideX), (maxY - minY) / Double(sideY))
+            gridX = Swift.max(1, Swift.min(count, Int(w / size)))
+            gridY = Swift.max(1, Swift.min(count, Int(h / size)))
+            gridCell = Swift.max((maxX - minX) / Double(gridX), (maxY - minY) / Double(gridY))
         }
-        @inline(__always) func cellOf(_ i: Int) -> (Int, Int) {
-            (Swift.min(sideX - 1, Int((xs[i] - minX) / cell)), Swift.min(sideY - 1, Int((ys[i] - minY) / cell)))
-        }
-        // Stops bucketed by cell (counting sort), in index order inside a cell.
-        var cellStart = [Int](repeating: 0, count: sideX * sideY + 1)
-        for i in 0..<count { let (cx, cy) = cellOf(i); cellStart[cy * sideX + cx + 1] += 1 }
-        for c in 0..<(sideX * sideY) { cellStart[c + 1] += cellStart[c] }
-        var fill = cellStart
+        let sideX = gridX, sideY = gridY, cell = gridCell
+        // Far above the rounding of a stop's offset from the grid's corner and of a cell's edges.
+        let margin = 1e-9 * (cell + extent + abs(minX) + abs(minY))
+        let cells = sideX * sideY
+        var out = [Int32](repeating: 0, count: count * kk)
+        // Stops bucketed by cell (counting sort), in index order inside a cell, with their coordinates.
+        var cellOfStop = [Int32](repeating: 0, count: count)
+        var cellStart = [Int32](repeating: 0, count: cells + 1)
         var items = [Int32](repeating: 0, count: count)
-        for i in 0..<count { let (cx, cy) = cellOf(i); items[fill[cy * sideX + cx]] = Int32(i); fill[cy * sideX + cx] += 1 }
-
-        var out: [[Int32]] = []
-        out.reserveCapacity(count)
+        var sx = [Double](repeating: 0, count: count)
+        var sy = [Double](repeating: 0, count: count)
         var bestD = [Double](repeating: 0, count: kk)
         var bestI = [Int32](repeating: 0, count: kk)
-        // The scan through unchecked buffers (every index below is in range by construction): this loop
-        // is most of a large day's neighbour search.
-        xs.withUnsafeBufferPointer { X in ys.withUnsafeBufferPointer { Y in items.withUnsafeBufferPointer { IT in
-        cellStart.withUnsafeBufferPointer { CS in bestD.withUnsafeMutableBufferPointer { BD in bestI.withUnsafeMutableBufferPointer { BI in
-        for i in 0..<count {
-            var filled = 0
-            let (cx, cy) = cellOf(i)
-            let xi = X[i], yi = Y[i]
-            var ring = 0
-            while true {
-                let x0 = cx - ring, x1 = cx + ring, y0 = cy - ring, y1 = cy + ring
-                for y in Swift.max(0, y0)...Swift.min(sideY - 1, y1) {
-                    let edgeRow = y == y0 || y == y1
-                    var x = Swift.max(0, x0)
-                    let xEnd = Swift.min(sideX - 1, x1)
-                    while x <= xEnd {
-                        // Inside the ring only its first and last columns are new.
-                        if !edgeRow && x != x0 && x != x1 { x = x1; continue }
-                        let c = y * sideX + x
-                        x += 1
-                        for p in CS[c]..<CS[c + 1] {
-                            let j = Int(IT[p])
-                            if j == i { continue }
-                            let dx = xi - X[j], dy = yi - Y[j]
-                            if filled == kk {
-                                // Farther along one axis than the k-th found (with a margin far above
-                                // rounding): farther in distance too, so skipped without the square root.
-                                let limit = BD[kk - 1] * (1 + 1e-12)
-                                if dx > limit || -dx > limit || dy > limit || -dy > limit { continue }
-                            }
-                            let d = (dx * dx + dy * dy).squareRoot()  // = dist(i, j)
-                            if filled == kk && (d > BD[kk - 1] || (d == BD[kk - 1] && Int32(j) > BI[kk - 1])) { continue }
-                            var q = filled < kk ? filled : kk - 1
-                            while q > 0 && (BD[q - 1] > d || (BD[q - 1] == d && BI[q - 1] > Int32(j))) {
-                                BD[q] = BD[q - 1]; BI[q] = BI[q - 1]; q -= 1
-                            }
-                            BD[q] = d; BI[q] = Int32(j)
-                            if filled < kk { filled += 1 }
+        // Unchecked buffers throughout (every index below is in range by construction): this is most of
+        // a large day's neighbour search.
+        xs.withUnsafeBufferPointer { X in ys.withUnsafeBufferPointer { Y in
+        cellOfStop.withUnsafeMutableBufferPointer { CO in cellStart.withUnsafeMutableBufferPointer { CS in
+        items.withUnsafeMutableBufferPointer { IT in sx.withUnsafeMutableBufferPointer { SX in sy.withUnsafeMutableBufferPointer { SY in
+        bestD.withUnsafeMutableBufferPointer { BD in bestI.withUnsafeMutableBufferPointer { BI in
+        out.withUnsafeMutableBufferPointer { OUT in
+            for i in 0..<count {
+                let cx = Swift.min(sideX - 1, Int((X[i] - minX) / cell)), cy = Swift.min(sideY - 1, Int((Y[i] - minY) / cell))
+                let c = cy * sideX + cx
+                CO[i] = Int32(c)
+                CS[c + 1] += 1
+            }
+            for c in 0..<cells { CS[c + 1] += CS[c] }
+            var fill = Array(CS[0..<cells])
+            for i in 0..<count {
+                let c = Int(CO[i])
+                IT[Int(fill[c])] = Int32(i)
+                fill[c] += 1
+            }
+            for p in 0..<count { let j = Int(IT[p]); SX[p] = X[j]; SY[p] = Y[j] }
+            let last = kk - 1
+            // Queries in cell order, so consecutive ones read mostly the same cells.
+            for at in 0..<count {
+                let i = Int(IT[at])
+                var filled = 0
+                // Once k are found: the squared distance beyond which a stop is farther than the k-th
+                // (with a margin far above rounding, so it only skips stops the exact test would).
+                var skipBeyond = Double.infinity
+                let c = Int(CO[i])
+                let cx = c % sideX, cy = c / sideX
+                let xi = X[i], yi = Y[i]
+                let px = xi - minX, py = yi - minY
+                let me = Int32(i)
+                @inline(__always) func scan(_ x: Int, _ y: Int) {
+                    if filled == kk {
+                        // A whole cell farther than the k-th found (its nominal rectangle less a margin
+                        // far above rounding, as stops are bucketed by rounded coordinates) is skipped.
+                        let lx = Double(x) * cell, ly = Double(y) * cell
+                        let gx = Swift.max(0, Swift.max(lx - px, px - (lx + cell)) - margin)
+                        let gy = Swift.max(0, Swift.max(ly - py, py - (ly + cell)) - margin)
+                        if gx * gx + gy * gy > BD[last] * BD[last] * (1 + 1e-9) { return }
+                    }
+                    let c = y * sideX + x
+                    var p = Int(CS[c])
+                    let end = Int(CS[c + 1])
+                    while p < end {
+                        defer { p += 1 }
+                        let dx = xi - SX[p], dy = yi - SY[p]
+                        let d2 = dx * dx + dy * dy
+                        if d2 > skipBeyond { continue }
+                        let j = IT[p]
+                        if j == me { continue }
+                        let d = d2.squareRoot()  // = dist(i, j)
+                        if filled == kk && (d > BD[last] || (d == BD[last] && j > BI[last])) { continue }
+                        var q = filled < kk ? filled : last
+                        while q > 0 && (BD[q - 1] > d || (BD[q - 1] == d && BI[q - 1] > j)) {
+                            BD[q] = BD[q - 1]; BI[q] = BI[q - 1]; q -= 1
                         }
+                        BD[q] = d; BI[q] = j
+                        if filled < kk { filled += 1 }
+                        if filled == kk { skipBeyond = BD[last] * BD[last] * (1 + 1e-12) }
                     }
                 }
-                let covered = x0 <= 0 && y0 <= 0 && x1 >= sideX - 1 && y1 >= sideY - 1
-                // Every stop not yet seen lies outside the searched square, on a side the grid goes on
-                // past: at least the stop's distance to that side away (at least `ring` cells; less a
-                // rounding margin for stops bucketed across a cell edge).
-                if covered { break }
-                if filled == kk {
-                    let px = xi - minX, py = yi - minY
-                    var clear = Double.infinity
-                    if x0 > 0 { clear = Swift.min(clear, px - Double(x0) * cell) }
-                    if x1 < sideX - 1 { clear = Swift.min(clear, Double(x1 + 1) * cell - px) }
-                    if y0 > 0 { clear = Swift.min(clear, py - Double(y0) * cell) }
-                    if y1 < sideY - 1 { clear = Swift.min(clear, Double(y1 + 1) * cell - py) }
-                    if BD[kk - 1] < Swift.max(Double(ring) * cell, clear) * (1 - 1e-9) - cell * 1e-9 { break }
+                var ring = 0
+                while true {
+                    let x0 = cx - ring, x1 = cx + ring, y0 = cy - ring, y1 = cy + ring
+                    let xLo = Swift.max(0, x0), xHi = Swift.min(sideX - 1, x1)
+                    let yLo = Swift.max(0, y0), yHi = Swift.min(sideY - 1, y1)
+                    var y = yLo
+                    while y <= yHi {
+                        if y == y0 || y == y1 {
+                            var x = xLo
+                            while x <= xHi { scan(x, y); x += 1 }
+                        } else {
+                            // Inside the ring only its first and last columns are new.
+                            if x0 >= 0 { scan(x0, y) }
+                            if x1 < sideX { scan(x1, y) }
+                        }
+                        y += 1
+                    }
+                    let covered = x0 <= 0 && y0 <= 0 && x1 >= sideX - 1 && y1 >= sideY - 1
+                    // Every stop not yet seen lies outside the searched square, on a side the grid goes on
+                    // past: at least the stop's distance to that side away (at least `ring` cells; less a
+                    // rounding margin for stops bucketed across a cell edge).
+                    if covered { break }
+                    if filled == kk {
+                        var clear = Double.infinity
+                        if x0 > 0 { clear = Swift.min(clear, px - Double(x0) * cell) }
+                        if x1 < sideX - 1 { clear = Swift.min(clear, Double(x1 + 1) * cell - px) }
+                        if y0 > 0 { clear = Swift.min(clear, py - Double(y0) * cell) }
+                        if y1 < sideY - 1 { clear = Swift.min(clear, Double(y1 + 1) * cell - py) }
+                        if BD[last] < Swift.max(Double(ring) * cell, clear) * (1 - 1e-9) - cell * 1e-9 { break }
+                    }
+                    ring += 1
                 }
-                ring += 1
+                let o = i * kk
+                for q in 0..<kk { OUT[o + q] = BI[q] }
             }
-            out.append(Array(BI[0..<filled]))
-        }
-        } } } } } }
-        return out
+        } } } } } } } } } }
+        return NeighbourTable(width: kk, flat: out)
     }
 
     /// Runs improvement passes until none improves or the budget is spent; a stop or route whose
@@ -110,8 +164,11 @@ extension RoutePlanner {
     ///   O(neighbours) per skipped stop, per phase.
     mutating func improve(options: PlanOptions) {
         guard options.maxMoveEvaluations > 0, n > 1 else { return }
-        if neighbourLists.isEmpty { neighbourLists = nearestNeighbours(options.neighbours) }
-        let neighbours = neighbourLists
+        if !neighboursReady {
+            let table = nearestNeighbours(options.neighbours)
+            neighbourTable = table.flat; neighbourWidth = table.width; neighbourCount = table.width
+            neighboursReady = true
+        }
         let budget = evaluations + options.maxMoveEvaluations
         // Don't-look marks: the change clock when a stop's moves, or a route's 2-opt, last found nothing.
         // A move's outcome depends only on the routes it reads, so while none of them has changed since,
@@ -124,9 +181,9 @@ extension RoutePlanner {
             var improved = false
             for u in 0..<n where routeOf[u] >= 0 {
                 if evaluations >= budget { break }
-                if unchanged(since: stopLooked[u], around: u, neighbours[u]) { continue }
-                let relocated = tryRelocate(u, neighbours[u])
-                let exchanged = tryTwoOptStar(u, neighbours[u])
+                if unchanged(since: stopLooked[u], around: u) { continue }
+                let relocated = tryRelocate(u)
+                let exchanged = tryTwoOptStar(u)
                 if relocated || exchanged { improved = true } else { stopLooked[u] = changeClock }
             }
             for r in 0..<routeCount where evaluations < budget && routeLooked[r] < changedAt[r] {
@@ -137,13 +194,15 @@ extension RoutePlanner {
         }
     }
 
-    /// Whether neither `u`'s route nor any route of its neighbours has changed since the change clock read
-    /// `looked` (false when `looked` is -1, never looked). - Complexity: O(neighbours).
+    /// Whether neither `u`'s route nor any route of its neighbours (`neighbourCount` of them) has changed
+    /// since the change clock read `looked` (false when `looked` is -1, never looked).
+    /// - Complexity: O(neighbours).
     @inline(__always)
-    func unchanged(since looked: Int, around u: Int, _ near: [Int32]) -> Bool {
+    func unchanged(since looked: Int, around u: Int) -> Bool {
         if looked < 0 || changedAt[Int(routeOf[u])] > looked { return false }
-        for v in near {
-            let b = Int(routeOf[Int(v)])
+        let base = u * neighbourWidth
+        for q in 0..<neighbourCount {
+            let b = Int(routeOf[Int(neighbourTable[base + q])])
             if b >= 0 && changedAt[b] > looked { return false }
         }
         return true
@@ -151,29 +210,41 @@ extension RoutePlanner {
 
     /// Tries to empty the shortest routes into the others (one truck fewer each time); a route is
     /// removed only when every one of its stops fits elsewhere, otherwise everything is restored and
-    /// elimination stops. Returns how many routes were removed. - Complexity: O(stops × positions)
-    /// per attempt (O(stops × neighbours) on a large day, `insertNear`).
+    /// elimination stops. The restore needs no snapshot: an attempt only empties the victim and inserts
+    /// its stops into other routes, so the routes whose length changed get back the victim's stops, or
+    /// their own stops less those inserted, in route order (as a full comparison would find them).
+    /// Returns how many routes were removed. - Complexity: O(stops × positions) per attempt
+    /// (O(stops × neighbours) on a large day, `insertNear`), plus O(routes).
     mutating func eliminateRoutes() -> Int {
         var removed = 0
+        var savedLength = [Int](repeating: 0, count: routeCount)
+        var inserted: [Int32] = []
         while true {
             var victim = -1
+            var used = 0
             for r in 0..<routeCount where length[r] > 0 {
+                used += 1
                 if victim < 0 || length[r] < length[victim] { victim = r }
             }
-            let used = (0..<routeCount).filter { length[$0] > 0 }.count
             guard victim >= 0, used > 1 else { return removed }
-            let saved = (0..<routeCount).map { stops(of: $0) }
-            let moving = saved[victim]
+            let moving = stops(of: victim)
             if moving.contains(where: { pinnedTo[Int($0)] >= 0 }) { return removed }
+            for r in 0..<routeCount { savedLength[r] = length[r] }
             // Only the other routes in use may take the stops: the victim and every idle truck are closed.
             for r in 0..<routeCount where r == victim || length[r] == 0 { closed[r] = true }
             setStops(victim, [])
             var ok = true
+            inserted.removeAll(keepingCapacity: true)
             // On a large day a stop that fits next to none of its neighbours ends elimination.
-            for u in moving where !insertStop(Int(u)) { ok = false; break }
+            for u in moving {
+                if !insertStop(Int(u)) { ok = false; break }
+                inserted.append(u)
+            }
             for r in 0..<routeCount { closed[r] = false }
             if !ok {
-                for r in 0..<routeCount where stops(of: r) != saved[r] { setStops(r, saved[r]) }
+                for r in 0..<routeCount where length[r] != savedLength[r] {
+                    setStops(r, r == victim ? moving : stops(of: r).filter { !inserted.contains($0) })
+                }
                 return removed
             }
             removed += 1
@@ -181,18 +252,19 @@ extension RoutePlanner {
         }
     }
 
-    /// Moves `u` next to one of its neighbours in another route when that shortens the plan (the
-    /// distance gain is tested before feasibility).
+    /// Moves `u` next to one of its neighbours (the first `neighbourCount` of its table row) in another
+    /// route when that shortens the plan (the distance gain is tested before feasibility).
     /// - Complexity: O(neighbours) position checks, plus O(route) for the move applied.
-    mutating func tryRelocate(_ u: Int, _ near: [Int32]) -> Bool {
+    mutating func tryRelocate(_ u: Int) -> Bool {
         let a = Int(routeOf[u])
         let pu = Int(positionOf[u])
         let prevU = node(a, pu - 1), nextU = node(a, pu + 1)
-        let removalGain = dist(prevU, u) + dist(u, nextU) - dist(prevU, nextU)
+        let removalGain = edge[a * stride + pu] + edge[a * stride + pu + 1] - dist(prevU, nextU)  // cached dist(prevU, u), dist(u, nextU)
         let onlyStop = length[a] == 1
         let gainIfEmptied = onlyStop ? dist(n, u) * 2 : removalGain
-        for vv in near {
-            let v = Int(vv)
+        let row = u * neighbourWidth
+        for q in 0..<neighbourCount {
+            let v = Int(neighbourTable[row + q])
             let b = Int(routeOf[v])
             if b < 0 || b == a { continue }
             if pinnedTo[u] >= 0 && Int(pinnedTo[u]) != b { continue }
@@ -203,9 +275,12 @@ extension RoutePlanner {
                 // The distance test first: most positions do not shorten the plan (same decision as
                 // testing feasibility first, at a fraction of the cost).
                 let prev = node(b, k), next = node(b, k + 1)
-                let added = mb == 0 ? dist(n, u) * 2 : dist(prev, u) + dist(u, next) - dist(prev, next)
+                let inLeg = dist(prev, u), outLeg = dist(u, next)
+                let added = mb == 0 ? dist(n, u) * 2 : inLeg + outLeg - edge[b * stride + k + 1]  // = dist(prev, next)
                 if !(gainIfEmptied - added > 1e-9) { continue }
-                guard let cost = insertionCost(u, route: b, after: k) else { continue }
+                // `insertionCost(u, route: b, after: k)` would return `added` when the position fits.
+                guard insertionFits(u, route: b, after: k, prev: prev, inLeg: inLeg, outLeg: outLeg) else { continue }
+                let cost = added
                 if gainIfEmptied - cost > 1e-9 {
                     let baseA = a * stride
                     let skip = pu - 1
@@ -223,22 +298,39 @@ extension RoutePlanner {
         return false
     }
 
-    /// Exchanges the tails of `u`'s route and a neighbour's route (2-opt*) when that shortens the plan;
-    /// an O(1) time and load pre-check (`exchangeMayFit`) comes before the full sequence check.
+    /// Whether stop `j` fits between position `k` of route `r` (node `prev`, `inLeg` = `dist(prev, j)`
+    /// away) and the next node (`outLeg` = `dist(j, next)` away): the capacity and time tests of
+    /// `insertionCost`, with the legs' travel ticks taken from the given distances (the very ticks
+    /// `travel` gives). - Complexity: O(windows).
+    @inline(__always)
+    func insertionFits(_ j: Int, route r: Int, after k: Int, prev: Int, inLeg: Double, outLeg: Double) -> Bool {
+        let base = r * stride
+        let cap = fleet[r].capacity
+        if !((isPickup[j] ? suffixMax[base + k] : prefixMax[base + k]) + volume[j]).fits(in: cap) { return false }
+        let arrival = start[base + k] + serviceAt(prev) + Int64(inLeg * ticksPerUnit)
+        guard let sj = windows[j].earliestStart(arrivingAt: arrival) else { return false }
+        return sj + service[j] + Int64(outLeg * ticksPerUnit) <= latest[base + k + 1]
+    }
+
+    /// Exchanges the tails of `u`'s route and a neighbour's route (2-opt*, the first `neighbourCount` of
+    /// its table row) when that shortens the plan; an O(1) time and load pre-check (`exchangeMayFit`)
+    /// comes before the full sequence check.
     /// - Complexity: O(neighbours), plus O(route) per exchange passing the pre-check.
-    mutating func tryTwoOptStar(_ u: Int, _ near: [Int32]) -> Bool {
+    mutating func tryTwoOptStar(_ u: Int) -> Bool {
         let a = Int(routeOf[u])
         let i = Int(positionOf[u])
         let nextU = node(a, i + 1)
-        for vv in near {
-            let v = Int(vv)
+        let row = u * neighbourWidth
+        for q in 0..<neighbourCount {
+            let v = Int(neighbourTable[row + q])
             let b = Int(routeOf[v])
             if b < 0 || b == a { continue }
             let j = Int(positionOf[v])
             let nextV = node(b, j + 1)
             evaluations += 1
             // A: ... u | nextV ...   B: ... v | nextU ...
-            let gain = dist(u, nextU) + dist(v, nextV) - dist(u, nextV) - dist(v, nextU)
+            // dist(u, nextU) and dist(v, nextV) are the routes' cached edges.
+            let gain = edge[a * stride + i + 1] + edge[b * stride + j + 1] - dist(u, nextV) - dist(v, nextU)
             if gain <= 1e-9 { continue }
             let baseA = a * stride, baseB = b * stride
             let ma = length[a], mb = length[b]

@@ -12,9 +12,9 @@
 /// neighbour fits, before opening a truck, was tried: on the national shape it drove 45 % more, used
 /// every truck and left 3 % of the stops out.)
 extension RoutePlanner {
-    /// Inserts stop `j` at the cheapest feasible position next to one of its `insertionLists[j]` stops
-    /// that is routed (before or after it), or as the first stop of an empty truck (the first of each
-    /// kind of identical empty trucks), the first of equally cheap ones in list order; when none of
+    /// Inserts stop `j` at the cheapest feasible position next to one of its `insertionCount` nearest
+    /// stops (the start of its `neighbourTable` row) that is routed (before or after it), or as the first
+    /// stop of an empty truck (the first of each kind of identical empty trucks), the first of equally cheap ones in list order; when none of
     /// these fits, by `insertCheapest(j)` while `fullSearchesLeft` > 0 (each such call spends one), else
     /// false. A pinned stop goes through `insertCheapest(j)` (one route). Each position is tested cheapest
     /// test first, as in `insertCheapest`: the distance added, then capacity and time from the cached
@@ -31,39 +31,41 @@ extension RoutePlanner {
         var bestPos = -1
         let vol = volume[j]
         let pickup = isPickup[j]
-        @inline(__always) func consider(_ r: Int, after k: Int, cost: Double) {
+        // Position k of route r, between node `prev` and the next one, `inLeg` and `outLeg` away from j
+        // (their `dist`, already taken for the cost: the travel ticks are the very ones `travel` gives).
+        @inline(__always) func consider(_ r: Int, after k: Int, cost: Double, prev: Int, inLeg: Double, outLeg: Double) {
             evaluations += 1
             if cost >= bestCost { return }
             let base = r * stride
             if !((pickup ? suffixMax[base + k] : prefixMax[base + k]) + vol).fits(in: fleet[r].capacity) { return }
-            let m = length[r]
-            let prev = k == 0 ? n : Int(seq[base + k - 1])
-            let next = k == m ? n : Int(seq[base + k])
-            let arrival = start[base + k] + serviceAt(prev) + travel(prev, j)
+            let arrival = start[base + k] + serviceAt(prev) + Int64(inLeg * ticksPerUnit)
             guard let sj = windows[j].earliestStart(arrivingAt: arrival) else { return }
-            if sj + service[j] + travel(j, next) > latest[base + k + 1] { return }
+            if sj + service[j] + Int64(outLeg * ticksPerUnit) > latest[base + k + 1] { return }
             bestCost = cost; bestRoute = r; bestPos = k
         }
-        for vv in insertionLists[j] {
-            let v = Int(vv)
+        let row = j * neighbourWidth
+        for q in 0..<insertionCount {
+            let v = Int(neighbourTable[row + q])
             let b = Int(routeOf[v])
             if b < 0 || closed[b] { continue }
             let pv = Int(positionOf[v])
             let m = length[b]
             guard pv >= 1, pv <= m, Int(seq[b * stride + pv - 1]) == v else { continue }
             let prev = node(b, pv - 1), next = node(b, pv + 1)
-            let dvj = dist(v, j)
-            consider(b, after: pv - 1, cost: dist(prev, j) + dvj - dist(prev, v))
-            consider(b, after: pv, cost: dvj + dist(j, next) - dist(v, next))
+            let dvj = dist(v, j), dpj = dist(prev, j), djn = dist(j, next)
+            // The route's own edges from the cache (`edge`: the same numbers `dist` gives).
+            consider(b, after: pv - 1, cost: dpj + dvj - edge[b * stride + pv], prev: prev, inLeg: dpj, outLeg: dvj)
+            consider(b, after: pv, cost: dvj + djn - edge[b * stride + pv + 1], prev: v, inLeg: dvj, outLeg: djn)
         }
-        let alone = dist(n, j) * 2
+        let fromDepot = dist(n, j)
+        let alone = fromDepot * 2
         if alone < bestCost {
             for r in 0..<routeCount where length[r] == 0 && !closed[r] {
                 if r > 0 && length[r - 1] == 0 && !closed[r - 1] && fleet[r].capacity == fleet[r - 1].capacity
                     && fleet[r].shiftStart == fleet[r - 1].shiftStart && fleet[r].shiftEnd == fleet[r - 1].shiftEnd {
                     continue  // identical empty trucks give identical costs: try the first only
                 }
-                consider(r, after: 0, cost: alone)
+                consider(r, after: 0, cost: alone, prev: n, inLeg: fromDepot, outLeg: fromDepot)
             }
         }
         guard bestRoute >= 0 else {

@@ -80,7 +80,7 @@ extension RoutePlanner {
         guard iterations > 0, n > 0, routeCount > 0 else { return 0 }
         for r in 0..<routeCount { closed[r] = false }
         var rng = RandomStream(seed: options.seed, stream: 0x5153_5253)
-        let adjacency = nearestNeighbours(Swift.min(n - 1, RuinRecreateTuning.adjacency))
+        let adjacency = nearestNeighbours(Swift.min(n - 1, RuinRecreateTuning.adjacency)).lists(count: n)
 
         var waiting: [Int32] = []
         for j in 0..<n where routeOf[j] < 0 && canServeAlone(j) { waiting.append(Int32(j)) }

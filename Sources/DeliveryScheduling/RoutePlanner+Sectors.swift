@@ -125,7 +125,7 @@ extension RoutePlanner {
     /// - Complexity: that of the one called.
     @inline(__always)
     mutating func insertStop(_ j: Int) -> Bool {
-        insertionNeighbours > 0 && !insertionLists.isEmpty ? insertNear(j) : insertCheapest(j)
+        insertionNeighbours > 0 && insertionReady ? insertNear(j) : insertCheapest(j)
     }
 
     /// Plans every stop added: cheapest insertion in stop order (a stop that cannot meet its deadline
@@ -138,11 +138,13 @@ extension RoutePlanner {
         var failed: [Int] = []
         if insertionNeighbours > 0 && n > 1 {
             // One neighbour computation serves the insertion and the local search (a prefix of an exact
-            // k-nearest list is the exact list of fewer).
+            // k-nearest list is the exact list of fewer, so both read prefixes of one table's rows).
             let k = Swift.max(insertionNeighbours, options.neighbours)
-            let lists = nearestNeighbours(k)
-            insertionLists = insertionNeighbours == k ? lists : lists.map { Array($0.prefix(insertionNeighbours)) }
-            neighbourLists = options.neighbours == k ? lists : lists.map { Array($0.prefix(options.neighbours)) }
+            let table = nearestNeighbours(k)
+            neighbourTable = table.flat; neighbourWidth = table.width
+            insertionCount = Swift.min(insertionNeighbours, table.width)
+            neighbourCount = Swift.min(options.neighbours, table.width)
+            insertionReady = true; neighboursReady = true
             fullSearchesLeft = n / 8
         }
         for i in 0..<n where !insertStop(i) && !(relaxDeadline(of: i) && insertStop(i)) { failed.append(i) }

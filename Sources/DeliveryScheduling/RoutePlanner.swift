@@ -121,13 +121,21 @@ struct RoutePlanner {
     var suffixMax: [Volume] = []
     var distance: [Double] = []
 
-    /// Nearest stops of each stop, computed once per plan by the first local-search phase.
-    var neighbourLists: [[Int32]] = []
+    /// Nearest stops of each stop, flat (`NeighbourTable`): stop i's row is `neighbourTable[i *
+    /// neighbourWidth ..< (i + 1) * neighbourWidth]`, nearest first; computed once per plan, by `planAll`
+    /// on a large day, else by the first local-search phase (`neighboursReady`).
+    var neighbourTable: [Int32] = []
+    var neighbourWidth = 0
+    /// How many of a row's first entries the local search uses (`PlanOptions.neighbours`, at most the
+    /// row) and `insertNear` uses (`insertionNeighbours`, at most the row).
+    var neighbourCount = 0
+    var insertionCount = 0
+    /// Whether `neighbourTable` holds the local search's lists, and whether it holds `insertNear`'s.
+    var neighboursReady = false
+    var insertionReady = false
     /// Neighbours each stop's construction insertion looks next to (`insertNear`); 0, the default and
     /// the setting of every day planned whole, searches every position (`insertCheapest`).
     var insertionNeighbours = 0
-    /// Nearest stops of each stop for `insertNear` (empty unless `insertionNeighbours` > 0).
-    var insertionLists: [[Int32]] = []
     /// Full searches `insertNear` may still run for stops that fit nowhere nearby.
     var fullSearchesLeft = 0
     /// Routes that take no insertions (while route elimination empties them).
@@ -149,6 +157,12 @@ struct RoutePlanner {
     var travelTo: [Int64] = []
     /// Deliveries unloaded at positions 1...k of each route (0: none), for O(1) load checks of 2-opt*.
     var delivered: [Volume] = []
+    /// Length of the edge from position k-1 to position k of each route (k ≥ 1): `dist` of its two
+    /// nodes, so a cost read from it is the very number `dist` would give.
+    var edge: [Double] = []
+    /// Distance driven from the depot to position k of each route, summed edge by edge from the depot
+    /// (so a recompute that keeps a route's head continues the very same sum).
+    var travelled: [Double] = []
     var n: Int { service.count }
     var routeCount: Int { fleet.count }
 
@@ -209,7 +223,7 @@ struct RoutePlanner {
         guard stops + 2 > stride else { return }
         let oldStride = stride
         let old = (seq: seq, start: start, latest: latest, load: load, prefixMax: prefixMax, suffixMax: suffixMax,
-                   delivered: delivered, travelTo: travelTo)
+                   delivered: delivered, travelTo: travelTo, travelled: travelled, edge: edge)
         allocateRoutes(stride: Swift.min(n, Swift.max(stops, 2 * (stride - 2))) + 2)
         for r in 0..<routeCount {
             let from = r * oldStride, to = r * stride
@@ -218,6 +232,7 @@ struct RoutePlanner {
                 start[to + k] = old.start[from + k]; latest[to + k] = old.latest[from + k]; load[to + k] = old.load[from + k]
                 prefixMax[to + k] = old.prefixMax[from + k]; suffixMax[to + k] = old.suffixMax[from + k]
                 delivered[to + k] = old.delivered[from + k]; travelTo[to + k] = old.travelTo[from + k]
+                travelled[to + k] = old.travelled[from + k]; edge[to + k] = old.edge[from + k]
             }
         }
     }
@@ -240,6 +255,8 @@ struct RoutePlanner {
         suffixMax = Array(repeating: .zero, count: total)
         delivered = Array(repeating: .zero, count: total)
         travelTo = Array(repeating: 0, count: total)
+        travelled = Array(repeating: 0, count: total)
+        edge = Array(repeating: 0, count: total)
         if changedAt.count != fleet.count {
             changedAt = Array(repeating: 0, count: fleet.count)
             for r in fleet.indices { recompute(route: r) }
@@ -270,45 +287,82 @@ struct RoutePlanner {
         recompute(route: r)
     }
 
-    /// Inserts stop `j` after position `k` of route `r`. - Complexity: O(route) (amortised, with `grow`).
+    /// Inserts stop `j` after position `k` of route `r`: the caches before the new stop, and the latest
+    /// starts and edges after its successor, are kept (those shifted one place on), the rest rebuilt, to the values
+    /// of a full `recompute(route:)`. - Complexity: O(route) (amortised, with `grow`).
     mutating func insert(_ j: Int, route r: Int, after k: Int) {
         grow(toHold: length[r] + 1)
         let base = r * stride
-        var i = length[r]
+        let m = length[r]
+        var i = m
         while i > k { seq[base + i] = seq[base + i - 1]; i -= 1 }
         seq[base + k] = Int32(j)
-        length[r] += 1
-        recompute(route: r)
+        // The stops after the new one keep their successors, so their latest starts move one place on,
+        // and so do the edges after the new one's successor.
+        i = m + 2
+        while i > k + 1 {
+            latest[base + i] = latest[base + i - 1]
+            if i > k + 2 { edge[base + i] = edge[base + i - 1]; travelTo[base + i] = travelTo[base + i - 1] }
+            i -= 1
+        }
+        // Loads, exactly as a rebuild sums them (wrapping integer sums): a delivery is on board from the
+        // depot to its stop, a pickup from its stop back; the other stops' changes are as before.
+        let vj = volume[j], pickup = isPickup[j]
+        i = m + 2
+        while i > k + 1 { load[base + i] = pickup ? load[base + i - 1] + vj : load[base + i - 1]; i -= 1 }
+        if pickup {
+            load[base + k + 1] = load[base + k] + vj
+        } else {
+            for p in 0...k { load[base + p] = load[base + p] + vj }
+            load[base + k + 1] = load[base + k] - vj
+        }
+        length[r] = m + 1
+        recompute(route: r, keepingThrough: k, latestFrom: k + 2, edgesFrom: k + 3, loadsSet: true)
     }
 
     /// Rebuilds the cached times, loads and distance of route `r`. - Complexity: O(route).
     mutating func recompute(route r: Int) {
+        recompute(route: r, keepingThrough: 0, latestFrom: length[r] + 2, edgesFrom: length[r] + 2, loadsSet: false)
+    }
+
+    /// Rebuilds route `r`'s caches as `recompute(route:)` does, to the same values, trusting those that
+    /// cannot have changed: the forward ones (`start`, `travelTo`, `delivered`, `travelled`, `positionOf`,
+    /// `routeOf`) at positions 0...`kept`, whose stops before them are as when they were computed, and
+    /// `latest` at positions `latestFrom`... (at least 1), whose stops after them and shift end are as
+    /// when it was computed (shifted into place by the caller), and `edge` and `travelTo` at positions
+    /// `edgesFrom`..., whose two nodes are as when they were computed (shifted by the caller). Loads are
+    /// rebuilt whole unless `loadsSet` (the caller has set them, exactly: wrapping integer sums), their
+    /// maxima always; so is the change clock's step.
+    /// - Complexity: O(route), with window look-ups only at positions after `kept` and before
+    ///   `latestFrom`, and distances only between those and `edgesFrom`.
+    mutating func recompute(route r: Int, keepingThrough kept: Int, latestFrom: Int, edgesFrom: Int, loadsSet: Bool) {
         let m = length[r]
         let v = fleet[r]
         let base = r * stride
         changeClock += 1
         changedAt[r] = changeClock
         delivered[base] = .zero
-        var initial = Volume.zero
-        for i in 0..<m where !isPickup[Int(seq[base + i])] { initial = initial + volume[Int(seq[base + i])] }
+        travelled[base] = 0
         start[base] = v.shiftStart
-        load[base] = initial
-        var prev = n
-        var t = v.shiftStart
-        var d = 0.0
-        for k in 1...(m + 1) {
+        var prev = kept == 0 ? n : Int(seq[base + kept - 1])
+        var t = start[base + kept]
+        var d = travelled[base + kept]  // the distance summed in the same order as from the depot
+        for k in (kept + 1)...(m + 1) {
             let cur = k == m + 1 ? n : Int(seq[base + k - 1])
-            let edge = dist(prev, cur)
-            let ticks = Int64(edge * ticksPerUnit)
-            travelTo[base + k] = ticks
+            let edgeLength: Double, ticks: Int64
+            if k >= edgesFrom {
+                edgeLength = edge[base + k]; ticks = travelTo[base + k]
+            } else {
+                edgeLength = dist(prev, cur); ticks = Int64(edgeLength * ticksPerUnit)
+                edge[base + k] = edgeLength; travelTo[base + k] = ticks
+            }
             let arrival = t + serviceAt(prev) + ticks
-            d += edge
+            d += edgeLength
+            travelled[base + k] = d
             if cur == n {
                 start[base + k] = arrival
-                load[base + k] = load[base + k - 1]
             } else {
                 start[base + k] = windows[cur].earliestStart(arrivingAt: arrival) ?? Int64.max / 4
-                load[base + k] = isPickup[cur] ? load[base + k - 1] + volume[cur] : load[base + k - 1] - volume[cur]
                 delivered[base + k] = isPickup[cur] ? delivered[base + k - 1] : delivered[base + k - 1] + volume[cur]
                 positionOf[cur] = Int32(k)
                 routeOf[cur] = Int32(r)
@@ -318,24 +372,51 @@ struct RoutePlanner {
         }
         distance[r] = m == 0 ? 0 : d
         latest[base + m + 1] = v.shiftEnd
-        if m > 0 {
-            for k in Swift.stride(from: m, through: 1, by: -1) {
+        let firstTrusted = Swift.min(latestFrom, m + 1)
+        if firstTrusted > 1 {
+            for k in Swift.stride(from: firstTrusted - 1, through: 1, by: -1) {
                 let cur = Int(seq[base + k - 1])
                 let limit = latest[base + k + 1] - service[cur] - travelTo[base + k + 1]
                 latest[base + k] = windows[cur].latestStart(notAfter: limit) ?? Int64.min / 4
             }
         }
         latest[base] = latest[base + 1] - (m == 0 ? 0 : travelTo[base + 1])
-        prefixMax[base] = load[base]
-        if m >= 1 { for k in 1...m { prefixMax[base + k] = Volume.componentMax(prefixMax[base + k - 1], load[base + k]) } }
-        prefixMax[base + m + 1] = prefixMax[base + m]
-        suffixMax[base + m + 1] = load[base + m]
-        suffixMax[base + m] = load[base + m]
-        if m >= 1 {
-            for k in Swift.stride(from: m - 1, through: 0, by: -1) {
-                suffixMax[base + k] = Volume.componentMax(suffixMax[base + k + 1], load[base + k])
+        rebuildLoads(route: r, loadsSet: loadsSet)
+    }
+
+    /// Rebuilds route `r`'s loads (`load`: every delivery on board leaving the depot, then each stop's
+    /// change; kept when `loadsSet`) and their running maxima (`prefixMax`, `suffixMax`), through
+    /// unchecked buffers (every index is inside the route's positions 0...m+1). - Complexity: O(route).
+    private mutating func rebuildLoads(route r: Int, loadsSet: Bool) {
+        let m = length[r]
+        let base = r * stride
+        seq.withUnsafeBufferPointer { Q in volume.withUnsafeBufferPointer { V in isPickup.withUnsafeBufferPointer { P in
+        load.withUnsafeMutableBufferPointer { L in prefixMax.withUnsafeMutableBufferPointer { PM in
+        suffixMax.withUnsafeMutableBufferPointer { SM in
+            if !loadsSet {
+                var initial = Volume.zero
+                for i in 0..<m where !P[Int(Q[base + i])] { initial = initial + V[Int(Q[base + i])] }
+                L[base] = initial
+                var running = initial
+                for k in 1...(m + 1) {
+                    if k <= m {
+                        let cur = Int(Q[base + k - 1])
+                        running = P[cur] ? running + V[cur] : running - V[cur]
+                    }
+                    L[base + k] = running
+                }
             }
-        }
+            PM[base] = L[base]
+            if m >= 1 { for k in 1...m { PM[base + k] = Volume.componentMax(PM[base + k - 1], L[base + k]) } }
+            PM[base + m + 1] = PM[base + m]
+            SM[base + m + 1] = L[base + m]
+            SM[base + m] = L[base + m]
+            if m >= 1 {
+                for k in Swift.stride(from: m - 1, through: 0, by: -1) {
+                    SM[base + k] = Volume.componentMax(SM[base + k + 1], L[base + k])
+                }
+            }
+        } } } } } }
     }
 
     /// Cost of inserting stop `j` between positions `k` and `k+1` of route `r`, or nil when the
@@ -400,46 +481,63 @@ struct RoutePlanner {
     /// - Complexity: O(total positions).
     @discardableResult
     mutating func insertCheapest(_ j: Int) -> Bool {
+        if pinnedTo[j] == -2 { return false }
+        let (bestRoute, bestPos, evaluated) = cheapestPosition(j)
+        evaluations += evaluated
+        guard bestRoute >= 0 else { return false }
+        insert(j, route: bestRoute, after: bestPos)
+        return true
+    }
+
+    /// `insertCheapest`'s search: the route and position it inserts stop `j` at (-1: none fits) and the
+    /// positions it counts as evaluated. The position scan reads the route caches and coordinates through
+    /// unchecked buffers (every index is inside a route's positions 0...m+1, or a stop or the depot).
+    /// - Complexity: O(total positions).
+    private func cheapestPosition(_ j: Int) -> (route: Int, position: Int, evaluated: Int) {
         var bestCost = Double.infinity
         var bestRoute = -1
         var bestPos = -1
+        var evaluated = 0
         let pin = Int(pinnedTo[j])
-        if pin == -2 { return false }
         let lo = pin >= 0 ? pin : 0
         let hi = pin >= 0 ? pin + 1 : fleet.count
         let vol = volume[j]
         let pickup = isPickup[j]
         let lastStart = windows[j].latestStart(notAfter: .max) ?? .min
         let fromDepot = dist(n, j)
+        let xj = xs[j], yj = ys[j]
+        let depot = n
+        seq.withUnsafeBufferPointer { SQ in start.withUnsafeBufferPointer { ST in edge.withUnsafeBufferPointer { ED in
+        xs.withUnsafeBufferPointer { X in ys.withUnsafeBufferPointer { Y in
         for r in lo..<hi where !closed[r] {
             let m = length[r]
             if m == 0 && pin < 0 && r > 0 && length[r - 1] == 0 && !closed[r - 1] && fleet[r].capacity == fleet[r - 1].capacity
                 && fleet[r].shiftStart == fleet[r - 1].shiftStart && fleet[r].shiftEnd == fleet[r - 1].shiftEnd {
                 continue  // identical empty trucks give identical costs: try the first only
             }
-            evaluations += m + 1
+            evaluated += m + 1
             let base = r * stride
             let cap = fleet[r].capacity
             if !((pickup ? suffixMax[base + m] : prefixMax[base]) + vol).fits(in: cap) { continue }
-            var prev = n
+            var prev = depot
             var dpj = fromDepot  // carried: the distance from j to one position's next stop is the next position's dpj
             for k in 0...m {
-                if start[base + k] > lastStart { break }
-                let next = k == m ? n : Int(seq[base + k])
-                let djn = dist(j, next)
+                if ST[base + k] > lastStart { break }
+                let next = k == m ? depot : Int(SQ[base + k])
+                let dx = xj - X[next], dy = yj - Y[next]
+                let djn = (dx * dx + dy * dy).squareRoot()  // = dist(j, next)
                 defer { prev = next; dpj = djn }
-                let cost = m == 0 ? dpj * 2 : dpj + djn - dist(prev, next)
+                let cost = m == 0 ? dpj * 2 : dpj + djn - ED[base + k + 1]  // = dist(prev, next)
                 if cost >= bestCost { continue }
                 if !((pickup ? suffixMax[base + k] : prefixMax[base + k]) + vol).fits(in: cap) { continue }
-                let arrival = start[base + k] + serviceAt(prev) + Int64(dpj * ticksPerUnit)
+                let arrival = ST[base + k] + serviceAt(prev) + Int64(dpj * ticksPerUnit)
                 guard let sj = windows[j].earliestStart(arrivingAt: arrival) else { continue }
                 if sj + service[j] + Int64(djn * ticksPerUnit) > latest[base + k + 1] { continue }
                 bestCost = cost; bestRoute = r; bestPos = k
             }
         }
-        guard bestRoute >= 0 else { return false }
-        insert(j, route: bestRoute, after: bestPos)
-        return true
+        } } } } }
+        return (bestRoute, bestPos, evaluated)
     }
 
     /// Why stop `j` could not be inserted (first matching reason). - Complexity: O(positions).
