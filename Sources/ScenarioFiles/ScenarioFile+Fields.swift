@@ -97,6 +97,8 @@ enum Fields {
     static var policies: ObjectDecl<EnginePolicies> { ObjectDecl<EnginePolicies>("policies", "How the scheduler orders jobs and how offers are ranked.", [
         Field("delivery", "Delivery in-tier policy.", \.deliveryPolicy, C.choice(PriorityPolicy.allCases.map { ($0.rawValue, $0) })),
         Field("planningEvaluations", "Local-search budget per depot-day in move evaluations (0 = insertion only).", \.planningEvaluations, C.integer(0, 1_000_000_000)),
+        Field("largeDayStops", "A depot-day of more stops than this inserts each stop next to its nearest routed stops (O(k) a stop, not O(positions); at least 1,000, the size of a sector).",
+              \.largeDayStops, C.integer(1_000, 1_000_000_000)).omitted { $0.largeDayStops == PlanOptions.fast.largeDayStops },
         Field("technicians", "Technician offer ranking.", \.technicianPolicy,
               C.choice([("earliest", RankingPolicy.earliest), ("least-travel", .leastTravel), ("same-technician", .sameTechnician), ("balanced-load", .balancedLoad)])),
         Field("offersShown", "Offers shown to a retailer.", \.offersShown, C.integer(1, 100)),

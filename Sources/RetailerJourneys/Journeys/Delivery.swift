@@ -66,7 +66,8 @@ extension RegionModel {
         if down > 0 {
             for v in scheduler.vehicles(of: id).prefix(down) { _ = try? scheduler.setVehicleAvailability(v, day: day, available: false) }
         }
-        let options = PlanOptions(maxMoveEvaluations: scenario.policies.planningEvaluations)
+        var options = PlanOptions(maxMoveEvaluations: scenario.policies.planningEvaluations)
+        options.largeDayStops = scenario.policies.largeDayStops
         let started = PlanningEffort.threadCPUSeconds()
         guard let plan = try? scheduler.planDay(depot: id, day: day, options: options) else { return }
         planning.add(seconds: PlanningEffort.threadCPUSeconds() - started, stops: plan.assignedCount)

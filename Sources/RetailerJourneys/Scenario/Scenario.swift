@@ -275,6 +275,9 @@ public struct EnginePolicies: Sendable, Equatable {
     public var deliveryPolicy: PriorityPolicy = .earliestDeadline
     /// Local-search budget per depot-day (move evaluations; 0 = insertion only).
     public var planningEvaluations: Int = 200_000
+    /// A depot-day of more stops than this is planned the large-day way (`PlanOptions.largeDayStops`:
+    /// each stop inserted next to its nearest routed stops, O(k) a stop instead of O(positions)).
+    public var largeDayStops: Int = PlanOptions.fast.largeDayStops
     /// Technician offer ranking.
     public var technicianPolicy: RankingPolicy = .earliest
     /// Offers shown to a retailer.
