@@ -284,7 +284,10 @@ extension RoutePlanner {
                 if gainIfEmptied - cost > 1e-9 {
                     let baseA = a * stride
                     let skip = pu - 1
-                    guard evaluateSequence(vehicle: a, count: length[a] - 1, { Int(seq[baseA + ($0 < skip ? $0 : $0 + 1)]) }) != nil
+                    // The closures capture `seq` alone: capturing `self` in a mutating method copies the
+                    // whole planner (a retain of every array).
+                    let order = seq
+                    guard evaluateSequence(vehicle: a, count: length[a] - 1, { Int(order[baseA + ($0 < skip ? $0 : $0 + 1)]) }) != nil
                     else { continue }
                     var stopsA = stops(of: a)
                     stopsA.remove(at: skip)
@@ -340,8 +343,9 @@ extension RoutePlanner {
             for k in j..<mb where pinnedTo[Int(seq[baseB + k])] >= 0 { pinnedTail = true }
             if pinnedTail { continue }
             // A' = A[..<i] + B[j...],  B' = B[..<j] + A[i...]
-            guard let da = evaluateSequence(vehicle: a, count: i + mb - j, { Int($0 < i ? seq[baseA + $0] : seq[baseB + j + $0 - i]) }),
-                  let db = evaluateSequence(vehicle: b, count: j + ma - i, { Int($0 < j ? seq[baseB + $0] : seq[baseA + i + $0 - j]) })
+            let order = seq  // captured alone (see tryRelocate)
+            guard let da = evaluateSequence(vehicle: a, count: i + mb - j, { Int($0 < i ? order[baseA + $0] : order[baseB + j + $0 - i]) }),
+                  let db = evaluateSequence(vehicle: b, count: j + ma - i, { Int($0 < j ? order[baseB + $0] : order[baseA + i + $0 - j]) })
             else { continue }
             if da + db < distance[a] + distance[b] - 1e-9 {
                 let sa = stops(of: a), sb = stops(of: b)
@@ -409,8 +413,9 @@ extension RoutePlanner {
                     let gain = dab + dist(c, d) - dist(a, c) - dist(b, d)
                     if gain <= 1e-9 { continue }
                     let lo = i - 1, hi = j - 1
+                    let order = seq  // captured alone (see tryRelocate)
                     let nd = evaluateSequence(vehicle: r, count: m) { k in
-                        Int(seq[base + (k >= lo && k <= hi ? lo + hi - k : k)])
+                        Int(order[base + (k >= lo && k <= hi ? lo + hi - k : k)])
                     }
                     if let nd, nd < distance[r] - 1e-9 {
                         var candidate = stops(of: r)
