@@ -3,14 +3,11 @@ import DiscreteEvents
 import Foundation
 import HeapModule
 import EngineWorkloads
+import RetailerJourneys
 
 /// CPU time consumed by the calling thread, in seconds: on a shared machine it separates the
 /// engine's cost from time spent waiting for a core.
-func threadCPUSeconds() -> Double {
-    var ts = timespec()
-    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts)
-    return Double(ts.tv_sec) + Double(ts.tv_nsec) / 1e9
-}
+func threadCPUSeconds() -> Double { PlanningEffort.threadCPUSeconds() }
 
 /// The delivery scheduler benchmarks behind `jornada bench scheduler`.
 public enum SchedulerBench {

@@ -168,13 +168,8 @@ public struct EventQueue<Event> {
     @inlinable
     @discardableResult
     public mutating func schedule(_ event: Event, at time: SimTime, priority: Int16 = 0) -> EventHandle {
-        let t = UInt64(bitPattern: time.ticks)
-        precondition(time.ticks >= 0 && t >= clock,
-                     "EventQueue.schedule: cannot schedule at \(time), before the current time \(now)")
-        makeUnique()
-        let seq = nextSequence
-        precondition(seq <= Self.sequenceMask, "EventQueue.schedule: insertion sequence exhausted")
-        nextSequence &+= 1
+        let (t, order) = nextOrder(at: time, priority: priority)
+        let seq = order & Self.sequenceMask
         let slot: UInt32
         let free = storage.freeSlots
         if free.pointee.count > 0 {
@@ -186,10 +181,7 @@ public struct EventQueue<Event> {
             slot = UInt32(truncatingIfNeeded: table.pointee.count)
             table.pointee.append(seq)
         }
-        liveCount &+= 1
-        // Higher priority first: map Int16 to an order-preserving UInt16, then invert it.
-        let inverted = UInt64(0xFFFF &- (UInt16(bitPattern: priority) ^ 0x8000))
-        insert(Entry(time: t, order: (inverted << Self.sequenceBits) | seq, slot: slot, event: event))
+        insert(Entry(time: t, order: order, slot: slot, event: event))
         checkInvariantsIfEnabled()
         return EventHandle(slot: slot, sequence: seq)
     }
@@ -202,17 +194,27 @@ public struct EventQueue<Event> {
     /// - Complexity: as `schedule(_:at:priority:)`.
     @inlinable
     public mutating func post(_ event: Event, at time: SimTime, priority: Int16 = 0) {
+        let (t, order) = nextOrder(at: time, priority: priority)
+        insert(Entry(time: t, order: order, slot: Self.unhandled, event: event))
+        checkInvariantsIfEnabled()
+    }
+
+    /// What `schedule` and `post` share: checks `time` against the clock, makes the storage unique,
+    /// counts the event live and takes the next insertion sequence; returns the time key and the order
+    /// key (priority, then sequence). - Complexity: O(1) (O(storage) when it must be copied).
+    @inlinable @inline(__always)
+    mutating func nextOrder(at time: SimTime, priority: Int16) -> (time: UInt64, order: UInt64) {
         let t = UInt64(bitPattern: time.ticks)
         precondition(time.ticks >= 0 && t >= clock,
-                     "EventQueue.post: cannot schedule at \(time), before the current time \(now)")
+                     "EventQueue.schedule: cannot schedule at \(time), before the current time \(now)")
         makeUnique()
         let seq = nextSequence
-        precondition(seq <= Self.sequenceMask, "EventQueue.post: insertion sequence exhausted")
+        precondition(seq <= Self.sequenceMask, "EventQueue.schedule: insertion sequence exhausted")
         nextSequence &+= 1
         liveCount &+= 1
+        // Higher priority first: map Int16 to an order-preserving UInt16, then invert it.
         let inverted = UInt64(0xFFFF &- (UInt16(bitPattern: priority) ^ 0x8000))
-        insert(Entry(time: t, order: (inverted << Self.sequenceBits) | seq, slot: Self.unhandled, event: event))
-        checkInvariantsIfEnabled()
+        return (t, (inverted << Self.sequenceBits) | seq)
     }
 
     /// Schedules `event` after `delay` from `now`.
@@ -275,17 +277,7 @@ public struct EventQueue<Event> {
     /// - Complexity: O(1) amortised plus O(log k) for a front of k ≤ max(`smallBucket`, events due
     ///   at one instant) entries; each entry is moved between buckets at most 64 times in its life.
     @inlinable
-    public mutating func popNext() -> (time: SimTime, event: Event)? {
-        makeUnique()
-        guard settleFront() else { return nil }
-        let e = popFront()
-        // An early entry (below `last`) leaves `last` where it is: the buckets are relative to it.
-        if e.time > last { last = e.time }
-        clock = e.time
-        finish(e)
-        checkInvariantsIfEnabled()
-        return (SimTime(ticks: Int64(bitPattern: e.time)), e.event)
-    }
+    public mutating func popNext() -> (time: SimTime, event: Event)? { popNext(notAfter: .distantFuture) }
 
     /// Removes and returns the next event when its time is at most `end`; otherwise (or when the queue
     /// is empty) removes nothing and returns nil — `peekTime` then `popNext` in one settling of the
@@ -295,6 +287,7 @@ public struct EventQueue<Event> {
         makeUnique()
         guard settleFront(), Int64(bitPattern: front.pointee[0].time) <= end.ticks else { return nil }
         let e = popFront()
+        // An early entry (below `last`) leaves `last` where it is: the buckets are relative to it.
         if e.time > last { last = e.time }
         clock = e.time
         finish(e)

@@ -268,7 +268,7 @@ extension RegionModel {
     }
 }
 
-/// What day planning cost: wall time inside `planDay` and the stops placed. - Complexity: O(1) per update.
+/// What day planning cost: CPU time inside `planDay` and the stops placed. - Complexity: O(1) per update.
 public struct PlanningEffort: Sendable, Equatable {
     /// CPU time spent planning, in seconds (the planning thread's own time, summed over regions: a
     /// share of the run's CPU time however busy the machine is).
@@ -287,9 +287,9 @@ public struct PlanningEffort: Sendable, Equatable {
     }
     /// Adds another region's effort. - Complexity: O(1).
     public mutating func merge(_ o: PlanningEffort) { seconds += o.seconds; plans += o.plans; stops += o.stops }
-    /// The calling thread's CPU time in seconds (a system call, about a microsecond: twice a day plan).
-    /// - Complexity: O(1).
-    static func threadCPUSeconds() -> Double {
+    /// The calling thread's CPU time in seconds (a system call, about a microsecond: twice a day plan;
+    /// the benchmarks read it too). - Complexity: O(1).
+    public static func threadCPUSeconds() -> Double {
         var ts = timespec()
         clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts)
         return Double(ts.tv_sec) + Double(ts.tv_nsec) / 1e9

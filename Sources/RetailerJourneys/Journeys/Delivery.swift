@@ -102,8 +102,8 @@ extension RegionModel {
     /// A truck leaves: its route's jobs freeze; it drives to the first stop. - Complexity: O(route).
     mutating func truckDeparts(_ i: Int, _ agenda: inout Agenda<RegionEvent>) {
         let frozen = (try? scheduler.depart(runs[i].vehicle, day: runs[i].day)) ?? []
-        // The frozen jobs are the route's jobs still on it: usually all of them (nothing to drop).
-        if frozen.count != runs[i].stops.count {
+        // The frozen jobs are the route's jobs still on it, in route order: usually all of them.
+        if !frozen.elementsEqual(runs[i].stops.lazy.map(\.job)) {
             let kept = Set(frozen)
             runs[i].stops.removeAll { !kept.contains($0.job) }
         }
